@@ -1,0 +1,59 @@
+import { ByteReader } from '../bytes/reader.js';
+import { ItlError } from '../errors.js';
+import { RECORD_BINDING_BY_TAG } from '../format/bindings.js';
+import { RECORD_LENGTH_SIZE, RECORD_LENGTH_TAG, tagName } from '../format/tags.js';
+import type { Element, TrustRecord } from '../model/types.js';
+import { bindDecoded } from './bind.js';
+import type { DecodeContext } from './context.js';
+
+/**
+ * Decode records from `start` to the end of the input (format.md §4.2). A lenient decode stops at
+ * the first record it cannot read and returns the rest as `trailing`.
+ */
+export function decodeRecords(bytes: Uint8Array, start: number, ctx: DecodeContext): { records: TrustRecord[]; trailing?: Uint8Array } {
+  const records: TrustRecord[] = [];
+  let pos = start;
+  while (pos < bytes.length) {
+    try {
+      const record = decodeRecord(bytes, pos, records.length, ctx);
+      records.push(record);
+      pos += record.recordLength!;
+    } catch (e) {
+      if (!(e instanceof ItlError)) throw e;
+      ctx.tolerate(e);
+      return { records, trailing: bytes.subarray(pos) };
+    }
+  }
+  return { records };
+}
+
+function decodeRecord(bytes: Uint8Array, offset: number, index: number, ctx: DecodeContext): TrustRecord {
+  const path = `records[${index}]`;
+  const head = new ByteReader(bytes, offset, bytes.length, path);
+  const tag = head.u8('a record tag');
+  const len = head.u16('the length of RECORD_LENGTH');
+  if (tag !== RECORD_LENGTH_TAG || len !== 2) {
+    throw new ItlError('ERR_RECORD_START', `a record must start with RECORD_LENGTH (tag 1, length 2); found tag ${tag} with length ${len}`, {
+      offset,
+      path,
+    });
+  }
+  const lengthValue = head.bytesView(2, 'the value of RECORD_LENGTH');
+  const recordLength = (lengthValue[0]! << 8) | lengthValue[1]!;
+  if (recordLength < RECORD_LENGTH_SIZE || offset + recordLength > bytes.length) {
+    const why = recordLength < RECORD_LENGTH_SIZE ? 'is below 5 (it counts its own 5 bytes)' : `runs past the end of the input (${bytes.length} bytes)`;
+    throw new ItlError('ERR_RECORD_LENGTH', `RECORDLENGTH ${recordLength} ${why}`, { offset, path: `${path}/recordLength` });
+  }
+  const r = new ByteReader(bytes, offset + RECORD_LENGTH_SIZE, offset + recordLength, path);
+  const elements: Element[] = [{ tag: RECORD_LENGTH_TAG, value: lengthValue, offset }];
+  while (!r.done) {
+    const at = r.pos;
+    const t = r.u8('a tag');
+    const name = tagName('record', t);
+    const n = r.u16(`the length of ${name}`);
+    elements.push({ tag: t, offset: at, value: r.bytesView(n, `the value of ${name}`) });
+  }
+  const record: TrustRecord = { elements, offset };
+  bindDecoded(record, elements, RECORD_BINDING_BY_TAG, ctx, path);
+  return record;
+}

@@ -1,0 +1,31 @@
+/** Header tag 8 / record tag 12 digest codes (format.md §3.1, §10: SHA-512 is 3). */
+export const DIGEST_CODES = { sha1: 1, sha256: 2, sha512: 3 } as const;
+
+export type DigestName = keyof typeof DIGEST_CODES;
+/** A digest: its name when the code is known, else the raw code. */
+export type Digest = DigestName | number;
+
+/** WebCrypto hash names. */
+export const WEBCRYPTO_HASH: Record<DigestName, string> = { sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' };
+
+export function digestFromCode(code: number): Digest {
+  for (const [name, c] of Object.entries(DIGEST_CODES)) if (c === code) return name as DigestName;
+  return code;
+}
+
+export function digestCode(d: Digest): number {
+  return typeof d === 'number' ? d : DIGEST_CODES[d];
+}
+
+export function isDigestName(d: unknown): d is DigestName {
+  return typeof d === 'string' && d in DIGEST_CODES;
+}
+
+/** Header tag 11: RSA signature size code (format.md §3.1). */
+export const MODULUS_CODES: Record<number, number> = { 0: 64, 1: 128, 2: 256, 3: 512 };
+
+/** The modulus code for a signature of `bytes` bytes, or `undefined` for unsupported sizes. */
+export function modulusCodeFor(bytes: number): number | undefined {
+  for (const [code, size] of Object.entries(MODULUS_CODES)) if (size === bytes) return Number(code);
+  return undefined;
+}

@@ -1,0 +1,142 @@
+import { bytesEqual, fromHex, toHex } from '../bytes/hex.js';
+import { decodeCString, encodeCString } from '../bytes/text.js';
+import { digestCode, digestFromCode, isDigestName, type Digest } from './digests.js';
+import { parseRole, roleName } from './roles.js';
+import { ItlError } from '../errors.js';
+
+/** A value that cannot be this field; callers add the path. */
+function bad(message: string): ItlError {
+  return new ItlError('ERR_VALUE', message);
+}
+
+/** A `major.minor` pair (header VERSION and SIGNER_VERSION). */
+export interface Version {
+  major: number;
+  minor: number;
+}
+
+/**
+ * How one typed field maps to value bytes and to the JSON form. `decode` returns `undefined`
+ * when the bytes cannot be this type (wrong fixed size); such an element is kept as raw bytes.
+ */
+export interface FieldCodec<T> {
+  /** Fixed value size in bytes, when the format fixes one. */
+  size?: number;
+  decode(raw: Uint8Array): T | undefined;
+  encode(value: T): Uint8Array;
+  equals(a: T, b: T): boolean;
+  toJSON(value: T): unknown;
+  /** Parse the JSON value; throws an `ERR_VALUE` `ItlError` without a path (the caller adds it). */
+  fromJSON(json: unknown): T;
+}
+
+function fixed<T>(size: number, c: Omit<FieldCodec<T>, 'size' | 'decode'> & { read(raw: Uint8Array): T }): FieldCodec<T> {
+  return { size, decode: (raw) => (raw.length === size ? c.read(raw) : undefined), ...c };
+}
+
+function uint(size: 1 | 2 | 4, describe: string): FieldCodec<number> {
+  const max = 2 ** (size * 8) - 1;
+  return fixed<number>(size, {
+    read: (raw) => raw.reduce((acc, b) => acc * 256 + b, 0),
+    encode(v) {
+      if (!Number.isInteger(v) || v < 0 || v > max) throw bad(`${describe} must be an integer 0..${max}, got ${String(v)}`);
+      const out = new Uint8Array(size);
+      for (let i = size - 1, x = v; i >= 0; i--, x = Math.floor(x / 256)) out[i] = x % 256;
+      return out;
+    },
+    equals: (a, b) => a === b,
+    toJSON: (v) => v,
+    fromJSON(j) {
+      if (typeof j !== 'number' || !Number.isInteger(j) || j < 0 || j > max) throw bad(`expected an integer 0..${max}`);
+      return j;
+    },
+  });
+}
+
+export const u8 = uint(1, 'a 1-byte value');
+export const u16 = uint(2, 'a 2-byte value');
+export const u32 = uint(4, 'a 4-byte value');
+
+export const bytes: FieldCodec<Uint8Array> = {
+  decode: (raw) => raw,
+  encode: (v) => {
+    if (!(v instanceof Uint8Array)) throw bad('expected a Uint8Array');
+    return v;
+  },
+  equals: bytesEqual,
+  toJSON: toHex,
+  fromJSON(j) {
+    const b = typeof j === 'string' ? fromHex(j) : undefined;
+    if (!b) throw bad('expected a hex string');
+    return b;
+  },
+};
+
+export const cstring: FieldCodec<string> = {
+  decode: decodeCString,
+  encode: (v) => {
+    if (typeof v !== 'string') throw bad('expected a string');
+    return encodeCString(v);
+  },
+  equals: (a, b) => a === b,
+  toJSON: (v) => v,
+  fromJSON(j) {
+    if (typeof j !== 'string') throw bad('expected a string');
+    return j;
+  },
+};
+
+export const version: FieldCodec<Version> = fixed<Version>(2, {
+  read: (raw) => ({ major: raw[0]!, minor: raw[1]! }),
+  encode(v) {
+    if (!v || ![v.major, v.minor].every((n) => Number.isInteger(n) && n >= 0 && n <= 255)) throw bad('expected {major, minor} of bytes');
+    return Uint8Array.of(v.major, v.minor);
+  },
+  equals: (a, b) => a.major === b.major && a.minor === b.minor,
+  toJSON: (v) => `${v.major}.${v.minor}`,
+  fromJSON(j) {
+    const m = typeof j === 'string' ? /^(\d{1,3})\.(\d{1,3})$/.exec(j) : null;
+    if (!m || Number(m[1]) > 255 || Number(m[2]) > 255) throw bad('expected "major.minor", e.g. "1.2"');
+    return { major: Number(m[1]), minor: Number(m[2]) };
+  },
+});
+
+/** IPv4 in network order, shown dotted (format.md §4.6). */
+export const ipv4: FieldCodec<string> = fixed<string>(4, {
+  read: (raw) => Array.from(raw).join('.'),
+  encode(v) {
+    const parts = typeof v === 'string' ? v.split('.') : [];
+    if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) throw bad(`expected a dotted IPv4 address, got ${JSON.stringify(v)}`);
+    return Uint8Array.from(parts.map(Number));
+  },
+  equals: (a, b) => a === b,
+  toJSON: (v) => v,
+  fromJSON(j) {
+    if (typeof j !== 'string') throw bad('expected a dotted IPv4 address');
+    ipv4.encode(j);
+    return j;
+  },
+});
+
+export const digest: FieldCodec<Digest> = fixed<Digest>(1, {
+  read: (raw) => digestFromCode(raw[0]!),
+  encode: (v) => u8.encode(digestCode(v)),
+  equals: (a, b) => a === b,
+  toJSON: (v) => v,
+  fromJSON(j) {
+    if (isDigestName(j)) return j;
+    if (typeof j === 'number') return digestFromCode(u8.fromJSON(j));
+    throw bad('expected "sha1", "sha256", "sha512" or a code 0..255');
+  },
+});
+
+/** FUNCTION: the role code; JSON shows the name when known. */
+export const role: FieldCodec<number> = {
+  ...u16,
+  toJSON: (v) => (roleName(v).startsWith('ROLE_') ? v : roleName(v)),
+  fromJSON(j) {
+    const code = typeof j === 'string' || typeof j === 'number' ? parseRole(j) : undefined;
+    if (code === undefined) throw bad('expected a role name (SAST, CCM, CCM+TFTP, TFTP, CAPF, APP-SERVER, TVS) or a code 0..65535');
+    return code;
+  },
+};
