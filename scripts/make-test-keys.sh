@@ -122,6 +122,13 @@ genkey leaf-a rsa2048
 sign leaf-a '/CN=tomcat-test-a-pub/OU=TEST ONLY/O=itl-codec test/L=SJ/ST=CA/C=US' \
   D1E2F3A4B5C6 sha256 ext_leaf ca-a
 
+# Awkward names: a multi-valued RDN (CN+UID), RFC 4514 specials, leading '#', leading and trailing
+# spaces, non-ASCII UTF-8, and a street attribute (written as a dotted OID by neither style, but
+# with different short names: certutils `STREET`, OpenSSL `street`).
+genkey names-a ecP-256
+sign names-a '/C=US/O=itl-codec test/OU=TEST ONLY/CN=#names test+UID=multi valued/OU=a\+b,c;d<e>f"g\\h/L= lead and trail /street=Ünïcödé Straße' \
+  4E414D45 sha256 ext_selfsigned
+
 # ---- cluster B (for migration tests) -----------------------------------------------------------
 genkey rsa2048-b rsa2048
 sign rsa2048-b '/C=US/ST=CA/L=SJ/O=itl-codec test/OU=TEST ONLY/CN=ITLRECOVERY_test-b-pub' \
