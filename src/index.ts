@@ -12,3 +12,8 @@ export { timestampDate } from './model/time.js';
 export { toHex, fromHex, toColonHex } from './bytes/hex.js';
 export { toJSON, JSON_FORMAT, type TrustListJSON, type ElementJSON } from './json/to-json.js';
 export { fromJSON } from './json/from-json.js';
+export { signTrustList, type SignOptions } from './crypto/sign.js';
+export { verifyTrustList, type VerifyOptions, type VerifyResult, type VerifyReason, type VerifiedSigner } from './crypto/verify.js';
+export { buildTrustList, trustListModel, MAX_SAST_RECORDS, type BuildOptions, type RecordSpec } from './build/build-trust-list.js';
+export { recordFromCertificate, type RoleInput, type RecordOptions } from './build/record.js';
+export type { Layout } from './build/layouts.js';

@@ -1,0 +1,130 @@
+import { ByteWriter } from '../bytes/writer.js';
+import { DecodeContext } from '../codec/context.js';
+import { decodeHeader } from '../codec/decode-header.js';
+import { encodeHeaderTo, encodeTrustList } from '../codec/encode.js';
+import { rsaModulusBits, spkiInfo } from '../der/der.js';
+import { ItlError } from '../errors.js';
+import { isDigestName, modulusCodeFor, type DigestName } from '../format/digests.js';
+import { HEADER_SIGNATURE_TAG, PADDING_TAG } from '../format/tags.js';
+import type { NameStyle, Signer } from '../model/certificate.js';
+import { toTimestamp } from '../model/time.js';
+import type { Element, SignerInfo, TrustList, TrustListHeader } from '../model/types.js';
+import { rsaSigningKey, rsaVerifyKey, RSA_ALGORITHM } from './keys.js';
+import { signatureElements, signedRange } from './signed-range.js';
+import { bufferSource, resolveSubtle } from './subtle.js';
+
+export interface SignOptions {
+  /** Digest for the signature. Default: the header's digest when it is one we can sign with, else SHA-1. */
+  digest?: DigestName;
+  /** WebCrypto engine. Default: `globalThis.crypto.subtle`. */
+  subtle?: SubtleCrypto;
+  /** How the signer's subject and issuer are written (format.md §4.3). Default `cucm`. */
+  nameStyle?: NameStyle;
+  /**
+   * Signer fields to write as they are, instead of deriving them from the certificate: a rollback
+   * ITL must name the signer exactly as the phone's installed record does (format.md §4.3).
+   */
+  signerInfo?: SignerInfo;
+  /** Set TIMESTAMP (Date or Unix seconds). Default: keep the header's timestamp. */
+  timestamp?: Date | number;
+  /** Header alignment after signing: pad with 0x0D to a multiple of 4 (default), or keep the padding as it is. */
+  padding?: 'align4' | 'keep';
+}
+
+/**
+ * Sign a trust list with an RSA key: RSASSA-PKCS1-v1_5 over the whole file minus the SIGNATURE
+ * element (format.md §5). Writes the signer fields, digest, algorithm, modulus code and signature;
+ * recomputes HeaderLength and padding. Deterministic: the same list, key and options give the same
+ * bytes. The signature is checked against the certificate, so a key that does not belong to it
+ * fails with `ERR_SIGNER`.
+ */
+export async function signTrustList(list: TrustList, signer: Signer, options: SignOptions = {}): Promise<Uint8Array> {
+  const prepared = await prepareHeader(list.header, signer, options);
+  const unsigned = encodeTrustList({ ...list, header: prepared.header });
+  return completeSignature(unsigned, prepared, signer);
+}
+
+/** Sign any headered file (`.tlv` or `.sgn`): the header is encoded, then `body` bytes follow. */
+export async function signHeadered(header: TrustListHeader, body: Uint8Array, signer: Signer, options: SignOptions = {}): Promise<Uint8Array> {
+  const prepared = await prepareHeader(header, signer, options);
+  const w = new ByteWriter(body.length + 1024);
+  encodeHeaderTo(w, prepared.header);
+  w.bytes(body);
+  return completeSignature(w.finish(), prepared, signer);
+}
+
+interface PreparedHeader {
+  header: TrustListHeader;
+  key: CryptoKey;
+  digest: DigestName;
+  subtle: SubtleCrypto;
+}
+
+async function prepareHeader(source: TrustListHeader, signer: Signer, options: SignOptions): Promise<PreparedHeader> {
+  const subtle = resolveSubtle(options.subtle);
+  const cert = signer.certificate;
+  if (cert.keyAlgorithm !== 'RSA') {
+    throw new ItlError('ERR_SIGNER', `trust lists are signed with RSA; the signer certificate has an ${cert.keyAlgorithm} key`, { path: 'signer' });
+  }
+  const digest = options.digest ?? (isDigestName(source.digest) ? source.digest : 'sha1');
+  if (!isDigestName(digest)) throw new ItlError('ERR_UNSUPPORTED_DIGEST', `cannot sign with digest ${String(digest)}`, { path: 'options/digest' });
+  const bits = rsaModulusBits(cert.publicKey);
+  const sigBytes = Math.ceil(bits / 8);
+  const modulusCode = modulusCodeFor(sigBytes);
+  if (modulusCode === undefined || bits % 8 !== 0) {
+    throw new ItlError('ERR_SIGNER', `an RSA key of ${bits} bits has no SIGNATURE_MODULUS code (512, 1024, 2048 or 4096 bits)`, { path: 'signer' });
+  }
+  const key = await rsaSigningKey(subtle, signer.privateKey, digest);
+  const style = options.nameStyle ?? 'cucm';
+  const header: TrustListHeader = {
+    ...source,
+    signer: options.signerInfo ?? { name: cert.subject[style], serialNumber: cert.serialNumber, issuerName: cert.issuer[style] },
+    digest,
+    signatureAlgorithm: 0,
+    modulusCode,
+    signature: new Uint8Array(sigBytes), // placeholder of the final size, so lengths are final
+    elements: withoutSignatureAndPadding(source.elements ?? []),
+  };
+  if (options.timestamp !== undefined) header.timestamp = toTimestamp(options.timestamp);
+  if ((options.padding ?? 'align4') === 'align4') {
+    const w = new ByteWriter();
+    encodeHeaderTo(w, header);
+    const pads = (4 - (w.length % 4)) % 4;
+    header.elements = [...header.elements, ...Array.from({ length: pads }, (): Element => ({ tag: PADDING_TAG }))];
+  } else {
+    header.elements = keepPadding(source.elements ?? [], header.elements);
+  }
+  return { header, key, digest, subtle };
+}
+
+/** Remove every SIGNATURE element (a fresh one is placed where the layout puts it) and all padding. */
+function withoutSignatureAndPadding(elements: readonly Element[]): Element[] {
+  return elements
+    .filter((e) => e.tag !== HEADER_SIGNATURE_TAG && e.tag !== PADDING_TAG)
+    .map((e) => (e.children ? { ...e, children: withoutSignatureAndPadding(e.children) } : e));
+}
+
+/** `padding: 'keep'`: put the source's top-level padding back at the end. */
+function keepPadding(source: readonly Element[], elements: Element[]): Element[] {
+  return [...elements, ...source.filter((e) => e.tag === PADDING_TAG)];
+}
+
+async function completeSignature(unsigned: Uint8Array, prepared: PreparedHeader, signer: Signer): Promise<Uint8Array> {
+  const { header } = decodeHeader(unsigned, new DecodeContext(false));
+  const sig = signatureElements(header).filter((s) => s.topLevel);
+  if (sig.length !== 1) throw new ItlError('ERR_SIGNER', `expected one SIGNATURE element after layout, found ${sig.length}`);
+  const { offset, length } = sig[0]!;
+  const range = signedRange(unsigned, offset, length);
+  const signature = new Uint8Array(await prepared.subtle.sign(RSA_ALGORITHM, prepared.key, bufferSource(range.message)));
+  if (signature.length !== length) throw new ItlError('ERR_SIGNER', `the key made a ${signature.length}-byte signature; the certificate says ${length}`);
+  // The key must belong to the certificate the header names, or no phone will accept the file.
+  const spki = signer.certificate.spki;
+  if (spkiInfo(spki).algorithm !== 'RSA') throw new ItlError('ERR_SIGNER', 'the signer certificate key is not RSA');
+  const verifyKey = await rsaVerifyKey(prepared.subtle, spki, prepared.digest);
+  if (!(await prepared.subtle.verify(RSA_ALGORITHM, verifyKey, signature, bufferSource(range.message)))) {
+    throw new ItlError('ERR_SIGNER', 'the private key does not belong to the signer certificate', { path: 'signer' });
+  }
+  const out = unsigned;
+  out.set(signature, offset + 3);
+  return out;
+}

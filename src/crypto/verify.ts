@@ -1,0 +1,260 @@
+import { bytesEqual } from '../bytes/hex.js';
+import { decodeTrustList } from '../codec/decode.js';
+import { encodeTrustList } from '../codec/encode.js';
+import { walkElements } from '../codec/bind.js';
+import { certificateSpki, spkiFromRsaPublicKey, spkiInfo } from '../der/der.js';
+import { isDigestName, MODULUS_CODES, WEBCRYPTO_HASH, type Digest } from '../format/digests.js';
+import { ROLES } from '../format/roles.js';
+import type { CertificateFields } from '../model/certificate.js';
+import type { TrustList, TrustListHeader, TrustRecord } from '../model/types.js';
+import { rsaVerifyKey, RSA_ALGORITHM } from './keys.js';
+import { signatureElements, signedRange } from './signed-range.js';
+import { bufferSource, resolveSubtle } from './subtle.js';
+
+/** Why a signature is not valid. Stable: programs switch on these. */
+export type VerifyReason =
+  | 'NO_SIGNATURE' // no SIGNATURE element
+  | 'MULTIPLE_SIGNATURES' // more than one SIGNATURE element
+  | 'SIGNATURE_MISPLACED' // the SIGNATURE element is inside a container
+  | 'DUPLICATE_ELEMENT' // a signer, digest or algorithm element appears twice: readers may disagree on which counts
+  | 'NO_SIGNER_INFO' // the header names no signer serial number
+  | 'SIGNER_NOT_FOUND' // no record (or given certificate) matches the header's signer serial and issuer
+  | 'SIGNER_NOT_SAST' // the matching record does not have an allowed role (SAST by default)
+  | 'UNSUPPORTED_DIGEST'
+  | 'UNSUPPORTED_ALGORITHM' // SIGNATURE_ALGORITHM is not 0 (RSASSA-PKCS1-v1_5)
+  | 'UNSUPPORTED_KEY' // the signer's key is not a usable RSA key
+  | 'MODULUS_MISMATCH' // SIGNATURE_MODULUS, the signature length and the key size disagree
+  | 'KEY_MISMATCH' // the signer record's CERTIFICATE and PUBLICKEY hold different keys
+  | 'SIGNATURE_MISMATCH'; // the signature does not verify
+
+/** Who signed, or who was tried. */
+export interface VerifiedSigner {
+  /** Where the key came from: the file's own records, the caller's trust list, or a certificate or key the caller gave. */
+  source: 'file' | 'trust-list' | 'certificate' | 'public-key';
+  /** Index of the record in `source` (file or trust list). */
+  recordIndex?: number;
+  role?: number;
+  subjectName?: string;
+  serialNumber?: Uint8Array;
+}
+
+export interface VerifyResult {
+  valid: boolean;
+  /** Set when `valid` is false. */
+  reason?: VerifyReason;
+  /** One sentence for people. */
+  message: string;
+  digest?: Digest;
+  signer?: VerifiedSigner;
+  /** Offset and size of the SIGNATURE element, and how many bytes the signature covers. */
+  signature?: { offset: number; length: number; signedBytes: number };
+}
+
+export interface VerifyOptions {
+  subtle?: SubtleCrypto;
+  /** Verify with this certificate (DER, or fields from `itl-codec/x509`) instead of a record. */
+  certificate?: Uint8Array | CertificateFields;
+  /** Verify with this key: SubjectPublicKeyInfo DER or a WebCrypto public key. */
+  publicKey?: Uint8Array | CryptoKey;
+  /** Find the signer in this list (the one a phone has installed) instead of the file's own records. */
+  trustList?: TrustList;
+  /** Roles a signer record may have. Default: SAST only (format.md §5). */
+  roles?: readonly number[];
+}
+
+/** A key to try: a record (its certificate or PUBLICKEY), SPKI bytes, or a caller's CryptoKey. */
+interface Candidate {
+  signer: VerifiedSigner;
+  record?: TrustRecord;
+  spki?: Uint8Array;
+  cryptoKey?: CryptoKey;
+}
+
+type Failure = { reason: VerifyReason; message: string };
+
+/**
+ * Check a trust list's signature. Returns a result, never a bare boolean: `valid` is true only
+ * when exactly one SIGNATURE element sits in the header and a signature by an accepted signer
+ * verifies over every other byte of the file. Bytes that do not decode throw an `ItlError`.
+ */
+export async function verifyTrustList(input: Uint8Array | TrustList, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const bytes = input instanceof Uint8Array ? input : encodeTrustList(input);
+  const list = decodeTrustList(bytes);
+  return verifyHeadered(bytes, list.header, list.records, options);
+}
+
+/** Verification of any headered file (trust list or `.sgn`): `ownRecords` are the file's records, if it has any. */
+export async function verifyHeadered(
+  bytes: Uint8Array,
+  header: TrustListHeader,
+  ownRecords: readonly TrustRecord[],
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
+  const subtle = resolveSubtle(options.subtle);
+  const fail = (reason: VerifyReason, message: string, extra: Partial<VerifyResult> = {}): VerifyResult => ({ valid: false, reason, message, ...extra });
+
+  const sigs = signatureElements(header);
+  if (sigs.length === 0) return fail('NO_SIGNATURE', 'the header has no SIGNATURE element');
+  if (sigs.length > 1) return fail('MULTIPLE_SIGNATURES', `the header has ${sigs.length} SIGNATURE elements`);
+  const sig = sigs[0]!;
+  if (!sig.topLevel) return fail('SIGNATURE_MISPLACED', 'the SIGNATURE element is inside a container');
+  const range = signedRange(bytes, sig.offset, sig.length);
+  const where = { offset: sig.offset, length: sig.length, signedBytes: range.message.length };
+  const digest = header.digest;
+  const base = { digest, signature: where };
+
+  const dup = duplicateSignerElement(header);
+  if (dup !== undefined) return fail('DUPLICATE_ELEMENT', `header tag ${dup} appears more than once`, base);
+  if (!isDigestName(digest)) return fail('UNSUPPORTED_DIGEST', `digest code ${String(digest)} is not SHA-1 (1), SHA-256 (2) or SHA-512 (3)`, base);
+  if (header.signatureAlgorithm !== 0) {
+    return fail('UNSUPPORTED_ALGORITHM', `SIGNATURE_ALGORITHM ${String(header.signatureAlgorithm)} is not 0 (RSASSA-PKCS1-v1_5)`, base);
+  }
+  const expected = header.modulusCode === undefined ? undefined : MODULUS_CODES[header.modulusCode];
+  if (expected !== sig.length) {
+    return fail('MODULUS_MISMATCH', `SIGNATURE_MODULUS ${String(header.modulusCode)} means ${String(expected)} bytes, the signature has ${sig.length}`, base);
+  }
+
+  const found = findCandidates(header, ownRecords, options);
+  if ('reason' in found) return fail(found.reason, found.message, base);
+  let firstFailure: Failure & { signer?: VerifiedSigner } = { reason: 'SIGNER_NOT_FOUND', message: 'no signer' };
+  for (const c of found) {
+    const outcome = await tryCandidate(subtle, c, digest, sig.length, range.message, bytes.subarray(sig.offset + 3, sig.offset + 3 + sig.length));
+    if (outcome === true) {
+      return { valid: true, message: `signature verifies (${WEBCRYPTO_HASH[digest]}, RSA) with ${describe(c.signer)}`, digest, signer: c.signer, signature: where };
+    }
+    if (c === found[0] || outcome.reason === 'SIGNATURE_MISMATCH') firstFailure = { ...outcome, signer: c.signer };
+  }
+  return fail(firstFailure.reason, firstFailure.message, { ...base, ...(firstFailure.signer && { signer: firstFailure.signer }) });
+}
+
+/** Signer-relevant header tags that must not appear twice: readers could pick different ones. */
+const SINGLE_TAGS = [4, 5, 6, 8, 10, 11];
+
+function duplicateSignerElement(header: TrustListHeader): number | undefined {
+  const counts = new Map<number, number>();
+  for (const el of walkElements(header.elements)) if (!el.children) counts.set(el.tag, (counts.get(el.tag) ?? 0) + 1);
+  return SINGLE_TAGS.find((t) => (counts.get(t) ?? 0) > 1);
+}
+
+function describe(s: VerifiedSigner): string {
+  const who = s.subjectName ? ` (${s.subjectName})` : '';
+  return s.recordIndex !== undefined ? `${s.source === 'file' ? 'record' : 'trust-list record'} ${s.recordIndex + 1}${who}` : `the given ${s.source}${who}`;
+}
+
+function findCandidates(header: TrustListHeader, ownRecords: readonly TrustRecord[], options: VerifyOptions): Candidate[] | Failure {
+  const pk = options.publicKey;
+  if (pk) return [pk instanceof Uint8Array ? { signer: { source: 'public-key' }, spki: pk } : { signer: { source: 'public-key' }, cryptoKey: pk }];
+  if (options.certificate) {
+    const c = options.certificate;
+    const fields = c instanceof Uint8Array ? undefined : c;
+    let spki: Uint8Array;
+    try {
+      spki = fields ? fields.spki : certificateSpki(c as Uint8Array);
+    } catch (e) {
+      return { reason: 'UNSUPPORTED_KEY', message: `the given certificate cannot be read: ${(e as Error).message}` };
+    }
+    return [{ signer: { source: 'certificate', ...(fields && { subjectName: fields.subject.cucm, serialNumber: fields.serialNumber }) }, spki }];
+  }
+  const serial = header.signer?.serialNumber;
+  if (!serial) return { reason: 'NO_SIGNER_INFO', message: 'the header names no signer serial number' };
+  const source = options.trustList ? 'trust-list' : 'file';
+  const records = options.trustList?.records ?? ownRecords;
+  const issuer = header.signer?.issuerName;
+  const matching = records
+    .map((record, recordIndex) => ({ record, recordIndex }))
+    .filter(({ record }) => record.serialNumber && bytesEqual(record.serialNumber, serial) && (issuer === undefined || record.issuerName === undefined || record.issuerName === issuer));
+  if (matching.length === 0) {
+    return { reason: 'SIGNER_NOT_FOUND', message: `no ${source === 'file' ? '' : 'installed '}record matches the header's signer serial number and issuer` };
+  }
+  const roles = options.roles ?? [ROLES.SAST];
+  const allowed = matching.filter(({ record }) => record.role !== undefined && roles.includes(record.role));
+  if (allowed.length === 0) {
+    return { reason: 'SIGNER_NOT_SAST', message: `the record naming the signer has role ${String(matching[0]!.record.role)}, not an allowed signer role` };
+  }
+  const out: Candidate[] = [];
+  for (const { record, recordIndex } of allowed) {
+    const signer: VerifiedSigner = { source, recordIndex, ...(record.role !== undefined && { role: record.role }), ...(record.subjectName !== undefined && { subjectName: record.subjectName }), serialNumber: record.serialNumber! };
+    out.push({ signer, record });
+  }
+  return out;
+}
+
+/** The SPKI of a record: from its certificate, else its PUBLICKEY; both present must agree. */
+function recordSpki(record: TrustRecord): Uint8Array | Failure {
+  let fromCert: Uint8Array | undefined;
+  try {
+    if (record.certificate) fromCert = certificateSpki(record.certificate);
+  } catch (e) {
+    return { reason: 'UNSUPPORTED_KEY', message: `the signer record's certificate cannot be read: ${(e as Error).message}` };
+  }
+  if (fromCert && record.publicKey) {
+    let certKey: Uint8Array;
+    try {
+      certKey = spkiInfo(fromCert).publicKey;
+    } catch (e) {
+      return { reason: 'UNSUPPORTED_KEY', message: `the signer certificate's key cannot be read: ${(e as Error).message}` };
+    }
+    if (!bytesEqual(certKey, record.publicKey)) return { reason: 'KEY_MISMATCH', message: "the signer record's CERTIFICATE and PUBLICKEY hold different keys" };
+  }
+  if (fromCert) return fromCert;
+  if (record.publicKey) {
+    try {
+      return spkiFromRsaPublicKey(record.publicKey);
+    } catch (e) {
+      return { reason: 'UNSUPPORTED_KEY', message: `the signer record's PUBLICKEY is not an RSA key: ${(e as Error).message}` };
+    }
+  }
+  return { reason: 'UNSUPPORTED_KEY', message: 'the signer record has neither a certificate nor a public key' };
+}
+
+async function tryCandidate(
+  subtle: SubtleCrypto,
+  c: Candidate,
+  digest: keyof typeof WEBCRYPTO_HASH,
+  sigLength: number,
+  message: Uint8Array,
+  signature: Uint8Array,
+): Promise<true | Failure> {
+  let key: CryptoKey;
+  if (!c.cryptoKey) {
+    const spki = c.record ? recordSpki(c.record) : c.spki!;
+    if (!(spki instanceof Uint8Array)) return spki;
+    let info;
+    try {
+      info = spkiInfo(spki);
+    } catch (e) {
+      return { reason: 'UNSUPPORTED_KEY', message: `the signer key cannot be read: ${(e as Error).message}` };
+    }
+    if (info.algorithm !== 'RSA') return { reason: 'UNSUPPORTED_KEY', message: `the signer key is ${info.algorithm}, not RSA` };
+    if (Math.ceil(info.bits / 8) !== sigLength) {
+      return { reason: 'MODULUS_MISMATCH', message: `the signature has ${sigLength} bytes but the signer key is ${info.bits} bits` };
+    }
+    try {
+      key = await rsaVerifyKey(subtle, spki, digest);
+    } catch (e) {
+      return { reason: 'UNSUPPORTED_KEY', message: `WebCrypto refused the signer key: ${(e as Error).message}` };
+    }
+  } else {
+    const alg = c.cryptoKey.algorithm as RsaHashedKeyAlgorithm;
+    if (alg.name !== RSA_ALGORITHM) return { reason: 'UNSUPPORTED_KEY', message: `the given key is ${alg.name}, not ${RSA_ALGORITHM}` };
+    if (Math.ceil(alg.modulusLength / 8) !== sigLength) {
+      return { reason: 'MODULUS_MISMATCH', message: `the signature has ${sigLength} bytes but the given key is ${alg.modulusLength} bits` };
+    }
+    key = await publicKeyFor(subtle, c.cryptoKey, digest);
+  }
+  let ok: boolean;
+  try {
+    ok = await subtle.verify(RSA_ALGORITHM, key, bufferSource(signature), bufferSource(message));
+  } catch (e) {
+    return { reason: 'UNSUPPORTED_KEY', message: `WebCrypto could not verify with the signer key: ${(e as Error).message}` };
+  }
+  return ok ? true : { reason: 'SIGNATURE_MISMATCH', message: 'the signature does not verify over the signed bytes' };
+}
+
+/** A caller's CryptoKey bound to the digest in use (public keys are always exportable). */
+async function publicKeyFor(subtle: SubtleCrypto, key: CryptoKey, digest: keyof typeof WEBCRYPTO_HASH): Promise<CryptoKey> {
+  const alg = key.algorithm as RsaHashedKeyAlgorithm;
+  if (alg.hash?.name === WEBCRYPTO_HASH[digest]) return key;
+  const spki = new Uint8Array(await subtle.exportKey('spki', key));
+  return rsaVerifyKey(subtle, spki, digest);
+}
