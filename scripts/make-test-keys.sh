@@ -164,7 +164,9 @@ openssl pkcs12 -export -inkey "$OUT/leaf-a.key.pem" -in "$OUT/leaf-a.cert.pem" -
 openssl pkcs12 -export -inkey "$OUT/rsa2048-a.key.pem" -in "$OUT/rsa2048-a.cert.pem" \
   -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 \
   -name 'rsa2048-a TEST ONLY legacy' -passout "pass:$PASS" -out "$OUT/rsa2048-a.legacy.p12"
-# PKCS#8 DER (binary input detection)
-openssl pkey -in "$OUT/rsa2048-a.key.pem" -outform DER -out "$OUT/rsa2048-a.key.der"
+# DER keys (binary input detection). Note: OpenSSL 3.0 `pkey -outform DER` writes PKCS#1 for RSA,
+# so PKCS#8 DER comes from `pkcs8 -topk8 -nocrypt`.
+openssl pkcs8 -topk8 -nocrypt -in "$OUT/rsa2048-a.key.pem" -outform DER -out "$OUT/rsa2048-a.key.der"
+openssl rsa -in "$OUT/rsa2048-a.key.pem" -traditional -outform DER -out "$OUT/rsa2048-a.pkcs1.der" 2>/dev/null
 
 echo "wrote $(ls "$OUT" | wc -l) files to $OUT"
