@@ -17,3 +17,7 @@ export { verifyTrustList, type VerifyOptions, type VerifyResult, type VerifyReas
 export { buildTrustList, trustListModel, MAX_SAST_RECORDS, type BuildOptions, type RecordSpec } from './build/build-trust-list.js';
 export { recordFromCertificate, type RoleInput, type RecordOptions } from './build/record.js';
 export type { Layout } from './build/layouts.js';
+export { decodeSignedFile, encodeSignedFile, type SignedFile } from './signed-file/signed-file.js';
+export { signFile, verifySignedFile, CONFIG_SIGNER_ROLES, type SignFileOptions } from './signed-file/sign-file.js';
+export { resignTrustList } from './build/resign.js';
+export { buildRollbackItl, emptiedRecord, ROLLBACK_EMPTIED_ROLES, type RollbackOptions } from './build/rollback.js';

@@ -1,14 +1,16 @@
 import { ByteWriter } from '../bytes/writer.js';
 import { DecodeContext } from '../codec/context.js';
 import { decodeHeader } from '../codec/decode-header.js';
-import { encodeHeaderTo, encodeTrustList } from '../codec/encode.js';
+import { encodeHeaderTo, encodeTrustList, encodeValue } from '../codec/encode.js';
 import { rsaModulusBits, spkiInfo } from '../der/der.js';
 import { ItlError } from '../errors.js';
 import { isDigestName, modulusCodeFor, type DigestName } from '../format/digests.js';
 import { HEADER_SIGNATURE_TAG, PADDING_TAG } from '../format/tags.js';
 import type { NameStyle, Signer } from '../model/certificate.js';
 import { toTimestamp } from '../model/time.js';
-import type { Element, SignerInfo, TrustList, TrustListHeader } from '../model/types.js';
+import type { Element, SignerInfo, TrustList, TrustListHeader, TrustRecord } from '../model/types.js';
+import { boundElements } from '../codec/bind.js';
+import { RECORD_BINDING_BY_TAG } from '../format/bindings.js';
 import { rsaSigningKey, rsaVerifyKey, RSA_ALGORITHM } from './keys.js';
 import { signatureElements, signedRange } from './signed-range.js';
 import { bufferSource, resolveSubtle } from './subtle.js';
@@ -25,6 +27,11 @@ export interface SignOptions {
    * ITL must name the signer exactly as the phone's installed record does (format.md §4.3).
    */
   signerInfo?: SignerInfo;
+  /**
+   * Name the signer exactly as this record of the phone's installed list does: its subject,
+   * serial and issuer bytes are copied into the header, not derived again (format.md §4.3, §7.3).
+   */
+  signerRecord?: TrustRecord;
   /** Set TIMESTAMP (Date or Unix seconds). Default: keep the header's timestamp. */
   timestamp?: Date | number;
   /** Header alignment after signing: pad with 0x0D to a multiple of 4 (default), or keep the padding as it is. */
@@ -85,6 +92,7 @@ async function prepareHeader(source: TrustListHeader, signer: Signer, options: S
     signature: new Uint8Array(sigBytes), // placeholder of the final size, so lengths are final
     elements: withoutSignatureAndPadding(source.elements ?? []),
   };
+  if (options.signerRecord) copySignerFromRecord(header, options.signerRecord);
   if (options.timestamp !== undefined) header.timestamp = toTimestamp(options.timestamp);
   if ((options.padding ?? 'align4') === 'align4') {
     const w = new ByteWriter();
@@ -95,6 +103,35 @@ async function prepareHeader(source: TrustListHeader, signer: Signer, options: S
     header.elements = keepPadding(source.elements ?? [], header.elements);
   }
   return { header, key, digest, subtle };
+}
+
+/** Header tag ← record tag for the signer fields: SIGNER_NAME ← SUBJECT_NAME, SERIAL ← SERIAL, ISSUER ← ISSUER. */
+const SIGNER_FROM_RECORD: ReadonlyArray<[number, number]> = [
+  [4, 3],
+  [5, 6],
+  [6, 5],
+];
+
+function copySignerFromRecord(header: TrustListHeader, record: TrustRecord): void {
+  const stored = new Map<number, Uint8Array>();
+  const bound = boundElements(record.elements ?? [], RECORD_BINDING_BY_TAG);
+  for (const [el, b] of bound) {
+    if (b.get(record) !== undefined) stored.set(b.tag, encodeValue(b, record, el.value, 'signerRecord'));
+  }
+  for (const [, recTag] of SIGNER_FROM_RECORD) {
+    if (!stored.has(recTag)) throw new ItlError('ERR_SIGNER', `the signer record has no ${RECORD_BINDING_BY_TAG.get(recTag)!.path}`, { path: 'signerRecord' });
+  }
+  header.signer = { name: record.subjectName!, serialNumber: record.serialNumber!, issuerName: record.issuerName! };
+  const values = new Map(SIGNER_FROM_RECORD.map(([h, r]) => [h, stored.get(r)!]));
+  const existing = header.elements.find((e) => e.tag === 3 && e.children);
+  const order = existing ? existing.children!.map((c) => c.tag).filter((t) => values.has(t)) : [];
+  for (const t of [4, 5, 6]) if (!order.includes(t)) order.push(t);
+  const container: Element = { tag: 3, children: order.map((tag) => ({ tag, value: values.get(tag)! })) };
+  if (existing) header.elements = header.elements.map((e) => (e === existing ? container : e));
+  else {
+    const after = header.elements.filter((e) => e.tag === 1 || e.tag === 2 || e.tag === 28).length;
+    header.elements = [...header.elements.slice(0, after), container, ...header.elements.slice(after)];
+  }
 }
 
 /** Remove every SIGNATURE element (a fresh one is placed where the layout puts it) and all padding. */

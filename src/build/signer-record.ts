@@ -1,0 +1,20 @@
+import { bytesEqual } from '../bytes/hex.js';
+import { ROLES } from '../format/roles.js';
+import type { CertificateFields } from '../model/certificate.js';
+import type { TrustList, TrustRecord } from '../model/types.js';
+
+/**
+ * The record of `list` that holds `cert`: same certificate bytes, else same serial number
+ * (stored bytes or the DER-minimal magnitude) with a key match. A SAST record is preferred,
+ * since that is the role a phone checks a new trust list against (format.md §5).
+ */
+export function findCertificateRecord(list: TrustList, cert: CertificateFields): { record: TrustRecord; index: number } | undefined {
+  const hits = list.records
+    .map((record, index) => ({ record, index }))
+    .filter(({ record }) =>
+      record.certificate
+        ? bytesEqual(record.certificate, cert.der)
+        : record.serialNumber !== undefined && bytesEqual(record.serialNumber, cert.serialNumber) && record.publicKey !== undefined && bytesEqual(record.publicKey, cert.publicKey),
+    );
+  return hits.find(({ record }) => record.role === ROLES.SAST) ?? hits[0];
+}
