@@ -2,7 +2,7 @@
  * What a record's PUBLICKEY element holds (format.md §4.5): a PKCS#1 RSAPublicKey DER for RSA
  * (`SEQUENCE { INTEGER n, INTEGER e }`), the uncompressed point `04 || X || Y` for EC.
  */
-import { bitLength, readDerHeader } from './der.js';
+import { derChildren, readDer, rsaModulusBits } from '../../der/der.js';
 
 export type PublicKeyInfo =
   | { type: 'RSA'; bits: number; exponent: number | null; length: number }
@@ -29,17 +29,19 @@ export function describePublicKey(key: Uint8Array): PublicKeyInfo {
 }
 
 function rsaPublicKey(key: Uint8Array): PublicKeyInfo | undefined {
-  const seq = readDerHeader(key, 0);
-  if (!seq || seq.tag !== SEQUENCE || seq.end !== key.length) return undefined;
-  const n = readDerHeader(key, seq.start, seq.end);
-  if (!n || n.tag !== INTEGER) return undefined;
-  const e = readDerHeader(key, n.end, seq.end);
-  if (!e || e.tag !== INTEGER || e.end !== seq.end) return undefined;
-  const bits = bitLength(key.subarray(n.start, n.end));
-  if (bits === 0) return undefined;
-  const expBytes = key.subarray(e.start, e.end);
-  const exponent = expBytes.length <= 6 ? expBytes.reduce((acc, b) => acc * 256 + b, 0) : null;
-  return { type: 'RSA', bits, exponent, length: key.length };
+  try {
+    const seq = readDer(key, 0);
+    if (seq.tag !== SEQUENCE || seq.end !== key.length) return undefined;
+    const [n, e, ...more] = derChildren(key, seq);
+    if (!n || !e || more.length > 0 || n.tag !== INTEGER || e.tag !== INTEGER) return undefined;
+    const bits = rsaModulusBits(key);
+    if (bits === 0) return undefined;
+    const expBytes = key.subarray(e.contentStart, e.end);
+    const exponent = expBytes.length <= 6 ? expBytes.reduce((acc, b) => acc * 256 + b, 0) : null;
+    return { type: 'RSA', bits, exponent, length: key.length };
+  } catch {
+    return undefined; // not DER: the caller tries the EC point form next
+  }
 }
 
 /** `RSA 2048-bit (e = 65537)`, `EC P-256`, `unknown (12 bytes: ...)`. */
