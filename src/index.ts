@@ -21,3 +21,7 @@ export { decodeSignedFile, encodeSignedFile, type SignedFile } from './signed-fi
 export { signFile, verifySignedFile, CONFIG_SIGNER_ROLES, type SignFileOptions } from './signed-file/sign-file.js';
 export { resignTrustList } from './build/resign.js';
 export { buildRollbackItl, emptiedRecord, ROLLBACK_EMPTIED_ROLES, type RollbackOptions } from './build/rollback.js';
+export { evaluateTrust, type EvaluateTrustInput, type TrustDecision, type TrustRule, type TrustRules, type TrustSigner } from './trust/evaluate.js';
+export type { Remedy, RemedyCode } from './trust/remedies.js';
+export type { CandidateKind } from './trust/candidate.js';
+export { isBlankItl, isEmptyRecord } from './trust/blank.js';
