@@ -1,6 +1,7 @@
 import { toHex } from '../bytes/hex.js';
 import { boundElements } from '../codec/bind.js';
-import { encodeValue } from '../codec/encode.js';
+import { encodeHeaderTo, encodeRecordTo, encodeValue } from '../codec/encode.js';
+import { ByteWriter } from '../bytes/writer.js';
 import { completeLayout } from '../codec/layout.js';
 import { HEADER_BINDINGS, HEADER_BINDING_BY_TAG, RECORD_BINDINGS, RECORD_BINDING_BY_TAG, type Binding } from '../format/bindings.js';
 import { bytesEqual } from '../bytes/hex.js';
@@ -39,24 +40,42 @@ export function toJSON(list: TrustList): TrustListJSON {
   const out: TrustListJSON = {
     format: JSON_FORMAT,
     kind: list.kind,
-    header: elementsToJSON(header, boundElements(header, HEADER_BINDING_BY_TAG), list.header, 'header'),
-    records: list.records.map((rec) => {
+    header: elementsToJSON(header, boundElements(header, HEADER_BINDING_BY_TAG), list.header, 'header', new Map([[2, measure((w) => encodeHeaderTo(w, list.header))]])),
+    records: list.records.map((rec, i) => {
       const els = completeLayout(rec.elements ?? [], rec, RECORD_BINDINGS, RECORD_BINDING_BY_TAG, 'record');
-      return { elements: elementsToJSON(els, boundElements(els, RECORD_BINDING_BY_TAG), rec, 'record') };
+      const length = measure((w) => encodeRecordTo(w, rec, `records[${i}]`));
+      return { elements: elementsToJSON(els, boundElements(els, RECORD_BINDING_BY_TAG), rec, 'record', new Map([[1, length]])) };
     }),
   };
   if (list.trailing) out.trailing = toHex(list.trailing);
   return out;
 }
 
-function elementsToJSON<M>(elements: readonly Element[], bound: ReadonlyMap<Element, Binding<M>>, model: M, ns: Namespace): ElementJSON[] {
+/** Encoded size of one part (header or record), the way the encoder will write it. */
+function measure(write: (w: ByteWriter) => void): number {
+  const w = new ByteWriter();
+  write(w);
+  return w.length;
+}
+
+/**
+ * `lengths` gives HEADER_LENGTH / RECORD_LENGTH as the encoder will write them, so the JSON
+ * never shows a stale length after an edit (they are informational: the encoder recomputes them).
+ */
+function elementsToJSON<M>(
+  elements: readonly Element[],
+  bound: ReadonlyMap<Element, Binding<M>>,
+  model: M,
+  ns: Namespace,
+  lengths?: ReadonlyMap<number, number>,
+): ElementJSON[] {
   const out: ElementJSON[] = [];
   for (const el of elements) {
     const base = { tag: el.tag, name: tagName(ns, el.tag) };
     if (ns === 'header' && el.tag === PADDING_TAG && el.value === undefined) {
       out.push(base);
     } else if (el.children) {
-      out.push({ ...base, children: elementsToJSON(el.children, bound, model, ns) });
+      out.push({ ...base, children: elementsToJSON(el.children, bound, model, ns, lengths) });
     } else {
       const b = bound.get(el);
       const value = b?.get(model);
@@ -66,7 +85,7 @@ function elementsToJSON<M>(elements: readonly Element[], bound: ReadonlyMap<Elem
         continue;
       }
       const written = encodeValue(b, model, el.value, ns);
-      const j: ElementJSON = { ...base, value: b.codec.toJSON(value) };
+      const j: ElementJSON = { ...base, value: b.codec.toJSON(lengths?.get(b.tag) ?? value) };
       if (ns === 'header' && el.tag === 15) j.time = timestampDate(value as number).toISOString();
       if (!bytesEqual(written, b.codec.encode(value))) j.hex = toHex(written);
       out.push(j);
