@@ -443,11 +443,13 @@ function valid(
   let at = headerLength;
   const records = parts.records.map((r) => {
     const length = sizeOf(r.nodes);
-    const e = { offset: at, length, layout: layoutOf(r.nodes), ...r.expect };
+    const e: Record<string, unknown> = { offset: at, length, layout: layoutOf(r.nodes), ...r.expect };
+    if (typeof e.role === 'number' && e.roleName === undefined) e.roleName = ROLE_NAMES[e.role] ?? `ROLE_${e.role}`;
     at += length;
     return e;
   });
-  const headerPadding = parts.header.filter((n) => n.kind === 'pad').length;
+  const countPads = (nodes: readonly Node[]): number => nodes.reduce((k, n) => k + (n.kind === 'pad' ? 1 : n.kind === 'box' ? countPads(n.children) : 0), 0);
+  const headerPadding = countPads(parts.header);
   // Self-checks against the arithmetic of format.md (Appendix D): the builder must reproduce it.
   if (checks.size !== undefined && bytes.length !== checks.size) throw new Error(`${name}: size ${bytes.length}, expected ${checks.size}`);
   if (checks.headerLength !== undefined && headerLength !== checks.headerLength) throw new Error(`${name}: HeaderLength ${headerLength}, expected ${checks.headerLength}`);
@@ -925,7 +927,7 @@ function malformedVectors(): Vector[] {
   const smallBytes = serialize(small.nodes).bytes;
   const hl = sizeOf(small.hdr);
 
-  out.push(malformed('empty', 'an empty file', new Uint8Array(), { code: 'ERR_EMPTY', offset: 0 }, hdrErr({ code: 'ERR_EMPTY', offset: 0 })));
+  out.push(malformed('empty', 'an empty file', new Uint8Array(), { code: 'ERR_EMPTY', offset: 0, path: 'header' }, hdrErr({ code: 'ERR_EMPTY', offset: 0, path: 'header' })));
 
   {
     const bytes = serialize([tlv(2, u16(10)), tlv(1, VERSION_1_2)]).bytes;
