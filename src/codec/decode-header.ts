@@ -14,7 +14,7 @@ const MAX_CONTAINER_DEPTH = 3;
  * HeaderLength (format.md §2, §3). Returns the header and where the body starts.
  */
 export function decodeHeader(bytes: Uint8Array, ctx: DecodeContext): { header: TrustListHeader; end: number } {
-  if (bytes.length === 0) throw new ItlError('ERR_EMPTY', 'the input is empty', { offset: 0 });
+  if (bytes.length === 0) throw new ItlError('ERR_EMPTY', 'the input is empty', { offset: 0, path: 'header' });
   const r = new ByteReader(bytes, 0, bytes.length, 'header');
   const version = leadingElement(r, HEADER_VERSION_TAG, 'ERR_FIRST_ELEMENT', 'the first element must be VERSION (tag 1, length 2)');
   const lengthEl = leadingElement(r, HEADER_LENGTH_TAG, 'ERR_SECOND_ELEMENT', 'the second element must be HEADER_LENGTH (tag 2, length 2)');
