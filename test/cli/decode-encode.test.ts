@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { goodVectors, inlineVector, readVector } from './fixtures.js';
+import { allVectors, goodVectors, inlineVector, malformedVectors, readVector } from './fixtures.js';
 import { runCli } from './run.js';
 
 const inline = inlineVector();
@@ -28,6 +28,22 @@ describe('itl decode | itl encode', () => {
     const back = await roundTrip(bytes);
     expect(back.length).toBe(bytes.length);
     expect(Buffer.from(back).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  const lenient = malformedVectors().filter((m) => !m.lenientError);
+  const lenientEach = lenient.length > 0 ? it.each(lenient) : it.skip.each([{ path: '(none)' }]);
+  lenientEach('decode --lenient | encode gives malformed $path back byte for byte', async ({ path }) => {
+    const bytes = readVector(path);
+    const d = await runCli(['decode', path, '--lenient']);
+    expect(d.code).toBe(0);
+    const e = await runCli(['encode', '-', '-o', '-'], { stdin: d.stdout });
+    expect(e.code).toBe(0);
+    expect(Buffer.from(e.stdoutBytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('covers every .tlv under vectors/: valid ones strictly, malformed ones leniently or as exit 2', () => {
+    const covered = new Set([...goodVectors(), ...malformedVectors().map((m) => m.path)]);
+    expect(allVectors().filter((p) => !covered.has(p))).toEqual([]);
   });
 
   it('decode prints the JSON form pretty-printed with 2 spaces and a final newline', async () => {

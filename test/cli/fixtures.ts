@@ -20,9 +20,41 @@ export function allVectors(): string[] {
     .sort();
 }
 
-/** Vectors that are meant to decode (anything not under a folder or name saying it is malformed). */
+export interface ManifestError {
+  code: string;
+  offset?: number;
+  path?: string;
+}
+
+interface ManifestEntry {
+  file: string;
+  valid: boolean;
+  expect?: { error?: ManifestError; records?: unknown[]; [key: string]: unknown };
+  lenient?: { error?: ManifestError; recordCount?: number; trailingLength?: number };
+}
+
+/** vectors/manifest.json entries by path relative to the package root (`vectors/...`). */
+export function manifest(): Map<string, ManifestEntry> {
+  const file = join(ROOT, 'vectors', 'manifest.json');
+  if (!existsSync(file)) return new Map();
+  const m = JSON.parse(readFileSync(file, 'utf8')) as { vectors?: ManifestEntry[] };
+  return new Map((m.vectors ?? []).map((v) => [`vectors/${v.file}`, v]));
+}
+
+/** Vectors that decode strictly: `valid` in the manifest; a file the manifest does not list counts as valid. */
 export function goodVectors(): string[] {
-  return allVectors().filter((p) => !/(^|\/|-)(malformed|bad|invalid|broken)/i.test(p));
+  const m = manifest();
+  return allVectors().filter((p) => m.get(p)?.valid !== false);
+}
+
+/** Vectors the manifest marks invalid, with the error strict decoding must give and what lenient decoding does. */
+export function malformedVectors(): { path: string; error: ManifestError; lenientError?: ManifestError }[] {
+  const m = manifest();
+  return allVectors().flatMap((path) => {
+    const v = m.get(path);
+    if (!v || v.valid || !v.expect?.error) return [];
+    return [{ path, error: v.expect.error, ...(v.lenient?.error && { lenientError: v.lenient.error }) }];
+  });
 }
 
 export function structuralVectors(): string[] {

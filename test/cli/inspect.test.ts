@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { allVectors, goodVectors, inlineVector, md5, readVector, sha1, structuralVectors, withHeaderLength } from './fixtures.js';
+import { allVectors, goodVectors, inlineVector, malformedVectors, manifest, type ManifestError, md5, readVector, sha1, structuralVectors, withHeaderLength } from './fixtures.js';
 import { runCli } from './run.js';
 
 const inline = inlineVector();
@@ -159,12 +159,24 @@ describe('itl inspect on malformed input', () => {
     expect(j.trailing.length).toBeGreaterThan(0);
   });
 
-  const malformed = allVectors().filter((p) => !goodVectors().includes(p));
-  const each = malformed.length > 0 ? it.each(malformed) : it.skip.each(['(no malformed vectors yet)']);
-  each('malformed vector %s: exit 2 and one ERR_ line', async (path) => {
+  const malformed = malformedVectors();
+  const each = malformed.length > 0 ? it.each(malformed) : it.skip.each([{ path: '(no malformed vectors yet)', error: { code: '' } as ManifestError }]);
+  each('malformed vector $path: exit 2, one line with the manifest\'s code, path and offset', async ({ path, error }) => {
     const r = await runCli(['inspect', path]);
     expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^ERR_[A-Z0-9_]+: [^\n]*\n$/);
+    expect(r.stderr.startsWith(`${error.code}: `)).toBe(true);
+    const where = [error.path, error.offset !== undefined ? `offset ${error.offset}` : undefined].filter(Boolean).join(', ');
+    if (where) expect(r.stderr.trimEnd().endsWith(`(${where})`)).toBe(true);
+  });
+
+  const tolerated = malformed.filter((m) => !m.lenientError);
+  const lenientEach = tolerated.length > 0 ? it.each(tolerated) : it.skip.each([{ path: '(none)', error: { code: '' } as ManifestError }]);
+  lenientEach('malformed vector $path: --lenient shows it and lists $error.code', async ({ path, error }) => {
+    const r = await runCli(['inspect', path, '--lenient', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).warnings.map((w: { code: string }) => w.code)).toContain(error.code);
   });
 });
 
@@ -179,5 +191,44 @@ describe('itl inspect without a FILE', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^ERR_IO: no bundled trust list/);
     }
+  });
+});
+
+describe('itl inspect agrees with vectors/manifest.json', () => {
+  const m = manifest();
+  const withRecords = goodVectors().filter((p) => m.get(p)?.expect?.records);
+  const each = withRecords.length > 0 ? it.each(withRecords) : it.skip.each(['(no manifest yet)']);
+  each('%s', async (path) => {
+    const exp = m.get(path)!.expect as Record<string, any>;
+    const j = JSON.parse((await runCli(['inspect', path, '--json'])).stdout);
+    expect(j.kind).toBe(exp.kind);
+    expect(j.header.headerLength).toBe(exp.headerLength);
+    expect(j.records).toHaveLength(exp.recordCount ?? exp.records.length);
+    if (exp.padding !== undefined) expect(j.header.padding).toBe(exp.padding);
+    if (exp.signer?.serialNumber) expect(j.header.signer.serialNumber).toBe(exp.signer.serialNumber);
+    exp.records.forEach((want: Record<string, any>, i: number) => {
+      const got = j.records[i];
+      expect(got.offset).toBe(want.offset);
+      expect(got.recordLength).toBe(want.length);
+      if (want.role !== undefined) expect(got.role.code).toBe(want.role);
+      if (want.roleName !== undefined) expect(got.role.name).toBe(want.roleName);
+      if (want.serialNumber !== undefined) expect(got.serialNumber).toBe(want.serialNumber);
+      if (want.publicKeyLength !== undefined) expect(got.publicKey.length).toBe(want.publicKeyLength);
+      if (want.certificateLength !== undefined) expect(got.certificate.length).toBe(want.certificateLength);
+      if (want.certificateSha1 !== undefined) expect(got.certificate.sha1).toBe(want.certificateSha1);
+      if (want.ipAddress !== undefined) expect(got.ipAddress).toBe(want.ipAddress);
+    });
+  });
+});
+
+describe('itl inspect is safe to run on hostile files', () => {
+  it('escapes terminal control sequences and bidi overrides in strings from the file', async () => {
+    const d = JSON.parse((await runCli(['decode', '-'], { stdin: inline.bytes })).stdout);
+    d.records[0].elements[1].value = 'evil\u001b]0;pwned\u0007\u001b[2J\u202Egnp.exe';
+    const bytes = (await runCli(['encode', '-', '-o', '-'], { stdin: JSON.stringify(d) })).stdoutBytes;
+    const r = await runCli(['inspect', '-'], { stdin: bytes });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(r.stdout).toContain('DNS name          evil\\x1b]0;pwned\\x07\\x1b[2J\\u{202e}gnp.exe');
   });
 });

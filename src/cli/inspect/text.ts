@@ -17,6 +17,17 @@ const colon = (hex: string) => toColonHex(fromHex(hex) ?? new Uint8Array());
 const bytes = (n: number) => `${n} byte${n === 1 ? '' : 's'}`;
 const hexOffset = (n: number) => `0x${n.toString(16).toUpperCase()} (${n})`;
 
+/**
+ * Strings come from the file: escape control characters (a crafted DN must not drive the
+ * terminal with escape sequences) and bidirectional overrides (which could reorder what is shown).
+ */
+export function safe(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/gu, (c) => {
+    const n = c.codePointAt(0)!;
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+  });
+}
+
 function digest(d: DigestInfo): string {
   return d.name ? `${d.name} (code ${d.code})` : `unknown digest code ${d.code}`;
 }
@@ -37,7 +48,7 @@ export function renderText(r: InspectReport, style: Style): string {
   const h = r.header;
   const lines: string[] = [];
   lines.push(
-    ...section(style, `${r.kind} trust list  ${r.file.path}`, [
+    ...section(style, `${r.kind} trust list  ${safe(r.file.path)}`, [
       ['Kind', r.kind],
       ['File length', bytes(r.file.length)],
       ['MD5', r.checksums.md5],
@@ -48,14 +59,14 @@ export function renderText(r: InspectReport, style: Style): string {
   );
 
   const header: Row[] = [];
-  const add = (label: string, value: string | null | undefined) => value !== null && value !== undefined && header.push([label, value]);
+  const add = (label: string, value: string | null | undefined) => value !== null && value !== undefined && header.push([label, safe(value)]);
   add('Version', h.version);
   add('Header length', h.headerLength !== null ? bytes(h.headerLength) : null);
   add('Signer version', h.signerVersion);
   add('Signer name', h.signer.name);
   add('Signer serial', h.signer.serialNumber !== null ? colon(h.signer.serialNumber) : null);
   add('Signer issuer', h.signer.issuerName);
-  add('Signer record', h.signerRecord !== null ? `record ${h.signerRecord} (SAST, same serial)` : h.signer.serialNumber !== null ? 'none in this file (SAST with the signer serial)' : null);
+  add('Signer record', h.signerRecord !== null ? `record ${h.signerRecord} (SAST, same serial)` : h.signer.serialNumber !== null ? 'none in this file (no SAST record with the signer serial)' : null);
   add('Digest', h.digest ? digest(h.digest) : null);
   add('Signature alg.', h.signatureAlgorithm !== null ? `${h.signatureAlgorithm}${h.signatureAlgorithm === 0 ? ' (RSASSA-PKCS1-v1_5)' : ' (undocumented)'}` : null);
   if (h.signature) {
@@ -89,7 +100,7 @@ export function renderText(r: InspectReport, style: Style): string {
 
 function renderRecord(rec: RecordReport, total: number, style: Style): string[] {
   const rows: Row[] = [];
-  const add = (label: string, value: string | null) => value !== null && rows.push([label, value]);
+  const add = (label: string, value: string | null) => value !== null && rows.push([label, safe(value)]);
   add('Offset', rec.offset !== null ? hexOffset(rec.offset) : null);
   add('Record length', rec.recordLength !== null ? bytes(rec.recordLength) : null);
   add('Role', rec.role ? `${rec.role.name} (code ${rec.role.code})${rec.role.label !== rec.role.name ? `, Cisco: "${rec.role.label}"` : ''}` : 'none (no FUNCTION element)');
