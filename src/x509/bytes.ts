@@ -10,6 +10,14 @@ export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
     : new Uint8Array(bytes);
 }
 
+/**
+ * A fresh plain Uint8Array copy. (`Buffer.prototype.slice` returns a view, so `.slice()` on bytes
+ * that may be a Node Buffer would share memory with the caller.)
+ */
+export function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes);
+}
+
 /** Lower-case hex. */
 export function toHex(bytes: Uint8Array): string {
   let out = '';
@@ -39,7 +47,7 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
 export function stripLeadingZeros(bytes: Uint8Array): Uint8Array {
   let i = 0;
   while (i < bytes.length - 1 && bytes[i] === 0) i++;
-  return bytes.slice(i);
+  return copyBytes(bytes.subarray(i));
 }
 
 /** Bit length of a big-endian unsigned integer. */

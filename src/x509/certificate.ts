@@ -1,7 +1,7 @@
 /** X.509 certificate → the record fields of a trust list (format.md §4.3–4.5), plus display data. */
 import * as pkijs from 'pkijs';
 import type { CertificateFields } from '../model/certificate.js';
-import { bitLength, stripLeadingZeros } from './bytes.js';
+import { bitLength, copyBytes, stripLeadingZeros } from './bytes.js';
 import {
   algorithmOf,
   bitStringOf,
@@ -81,7 +81,7 @@ export function certificateBlocks(blocks: PemBlock[]): PemBlock[] {
 
 /** Parses the DER of one certificate. */
 export function parseCertificateDer(input: Uint8Array): ParsedCertificate {
-  const der = input.slice();
+  const der = copyBytes(input);
   const root = decodeWhole(der, 'ERR_X509_PARSE', 'certificate');
 
   // pkijs checks the whole X.509 structure (version, validity, extensions) and decodes the times.

@@ -1,6 +1,6 @@
 /** Thin helpers over asn1js: strict whole-input decoding, tag checks, exact byte spans, DER building. */
 import * as asn1js from 'asn1js';
-import { bufferSource, concatBytes } from './bytes.js';
+import { bufferSource, concatBytes, copyBytes } from './bytes.js';
 import { X509Error, type X509ErrorCode } from './errors.js';
 
 export type Block = asn1js.AsnType;
@@ -57,13 +57,13 @@ export function childrenOf(block: Block | undefined): Block[] {
 
 /** The exact encoded bytes of a block (tag, length and contents), copied. */
 export function rawOf(block: Block): Uint8Array {
-  return block.valueBeforeDecodeView.slice();
+  return copyBytes(block.valueBeforeDecodeView);
 }
 
 /** The contents octets of a primitive, definite-length block, copied. */
 export function contentOf(block: Block): Uint8Array {
   const raw = block.valueBeforeDecodeView;
-  return raw.slice(block.idBlock.blockLength + block.lenBlock.blockLength);
+  return copyBytes(raw.subarray(block.idBlock.blockLength + block.lenBlock.blockLength));
 }
 
 /** Dotted OID of an OBJECT IDENTIFIER block, or undefined when the block is not one. */
@@ -77,7 +77,7 @@ export function bitStringOf(block: Block | undefined): { bytes: Uint8Array; unus
   if (!isUniversal(block, TAG.BIT_STRING) || block!.idBlock.isConstructed) return undefined;
   const content = contentOf(block!);
   if (content.length === 0) return undefined;
-  return { bytes: content.slice(1), unusedBits: content[0] ?? 0 };
+  return { bytes: content.subarray(1), unusedBits: content[0] ?? 0 };
 }
 
 /** AlgorithmIdentifier: `SEQUENCE { OID, params ANY OPTIONAL }`. */

@@ -2,6 +2,7 @@
  * PEM (RFC 7468, plus the RFC 1421 headers OpenSSL writes on legacy encrypted keys) and the
  * DER-or-PEM decision for byte input.
  */
+import { copyBytes } from './bytes.js';
 import { X509Error } from './errors.js';
 
 /** One `-----BEGIN LABEL----- ... -----END LABEL-----` block. */
@@ -109,6 +110,7 @@ export function classifyInput(input: Uint8Array | string, what: string): Classif
   if (!(input instanceof Uint8Array)) {
     throw new X509Error('ERR_X509_INPUT', `${what}: expected a Uint8Array or a string, got ${describeValue(input)}`);
   }
+  input = copyBytes(input); // never keep (or hand out views of) the caller's buffer
   if (looksLikeDerSequence(input)) return { kind: 'der', der: input };
   const text = new TextDecoder('utf-8').decode(input);
   if (text.includes('-----BEGIN ')) return { kind: 'pem', blocks: decodePem(text) };

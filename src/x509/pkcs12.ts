@@ -3,7 +3,7 @@
  * key and certificate bags, decrypted with PBES2 through WebCrypto (pbes2.ts).
  */
 import * as pkijs from 'pkijs';
-import { bufferSource, utf8Encode } from './bytes.js';
+import { bufferSource, copyBytes, utf8Encode } from './bytes.js';
 import { parseCertificateDer, type ParsedCertificate } from './certificate.js';
 import { childrenOf, decodeWhole, isContext, isUniversal, oidOf, TAG, type Block } from './der.js';
 import { asX509Error, X509Error } from './errors.js';
@@ -105,10 +105,10 @@ async function verifyMac(macData: pkijs.MacData, content: Uint8Array, password: 
     return await engine.verifyDataStampedWithPassword({
       password: utf8Encode(password).buffer,
       hashAlgorithm,
-      salt: macData.macSalt.valueBlock.valueHexView.slice().buffer,
+      salt: copyBytes(macData.macSalt.valueBlock.valueHexView).buffer,
       iterationCount,
-      contentToVerify: bufferSource(content).slice().buffer,
-      signatureToVerify: macData.mac.digest.valueBlock.valueHexView.slice().buffer,
+      contentToVerify: copyBytes(content).buffer,
+      signatureToVerify: copyBytes(macData.mac.digest.valueBlock.valueHexView).buffer,
     });
   } catch (error) {
     throw asX509Error(error, 'ERR_KEY_PARSE', 'PKCS#12 MAC check could not run');
@@ -155,10 +155,10 @@ async function readSafeContents(
     if (bagId === undefined || value === undefined) throw new X509Error('ERR_KEY_PARSE', `${where}: malformed SafeBag`);
     switch (bagId) {
       case OID.keyBag:
-        out.keys.push(value.valueBeforeDecodeView.slice());
+        out.keys.push(copyBytes(value.valueBeforeDecodeView));
         break;
       case OID.pkcs8ShroudedKeyBag:
-        out.keys.push(await decryptEncryptedPrivateKeyInfo(value.valueBeforeDecodeView.slice(), password, subtle, `${where} (shrouded key)`));
+        out.keys.push(await decryptEncryptedPrivateKeyInfo(copyBytes(value.valueBeforeDecodeView), password, subtle, `${where} (shrouded key)`));
         break;
       case OID.certBag: {
         // CertBag ::= SEQUENCE { certId OID, certValue [0] EXPLICIT OCTET STRING }
@@ -171,7 +171,7 @@ async function readSafeContents(
       }
       case OID.safeContentsBag:
         if (depth > 4) throw new X509Error('ERR_KEY_PARSE', `${where}: safeContentsBag nested too deeply`);
-        await readSafeContents(value.valueBeforeDecodeView.slice(), password, subtle, where, out, depth + 1);
+        await readSafeContents(copyBytes(value.valueBeforeDecodeView), password, subtle, where, out, depth + 1);
         break;
       default:
         break; // CRL and secret bags carry nothing a signer needs

@@ -1,4 +1,5 @@
 /** Private keys from every container an administrator is likely to have, normalised to PKCS#8. */
+import { copyBytes } from './bytes.js';
 import { certificateBlocks, parseCertificateDer, type ParsedCertificate } from './certificate.js';
 import { decodeWhole } from './der.js';
 import { X509Error } from './errors.js';
@@ -95,7 +96,7 @@ async function loadFromDer(der: Uint8Array, password: string | undefined, subtle
   const shape = derKeyShape(root);
   switch (shape) {
     case 'pkcs8':
-      return finish(der.slice(), 'pkcs8', []);
+      return finish(copyBytes(der), 'pkcs8', []);
     case 'pkcs1':
       return finish(pkcs1ToPkcs8(der), 'pkcs1', []);
     case 'sec1':

@@ -357,3 +357,18 @@ describe('certificate errors are X509Error with a code', () => {
     expect(code(() => parseCertificate(null as unknown as string))).toBe('ERR_X509_INPUT');
   });
 });
+
+describe('Node Buffer input', () => {
+  it('a Buffer view at a non-zero offset parses, and the result shares no memory with it', () => {
+    const der = keyFile('rsa2048-a.cert.der');
+    const view = Buffer.concat([Buffer.alloc(7, 0xee), Buffer.from(der)]).subarray(7);
+    const c = parseCertificate(view);
+    expect(hex(c.der)).toBe(hex(der));
+    const before = hex(c.serialNumber) + hex(c.publicKey);
+    view.fill(0);
+    expect(hex(c.serialNumber) + hex(c.publicKey)).toBe(before);
+    for (const bytes of [c.der, c.serialNumber, c.serialNumberDer, c.publicKey, c.signature, c.spki]) {
+      expect(Buffer.isBuffer(bytes)).toBe(false);
+    }
+  });
+});

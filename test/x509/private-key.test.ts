@@ -172,3 +172,14 @@ describe('what the input holds', () => {
     }
   });
 });
+
+describe('Node Buffer input', () => {
+  it('a Buffer view at a non-zero offset loads, and the PKCS#8 shares no memory with it', async () => {
+    const der = keyFile('rsa2048-a.key.der');
+    const view = Buffer.concat([Buffer.alloc(3), Buffer.from(der)]).subarray(3);
+    const key = await loadPrivateKey(view);
+    view.fill(0);
+    expect(hex(key.pkcs8)).toBe(hex(der));
+    expect(Buffer.isBuffer(key.pkcs8)).toBe(false);
+  });
+});
