@@ -4,7 +4,7 @@ import type { Element } from '../model/types.js';
 import { boundElements } from './bind.js';
 
 /** CUCM header element order (format.md §3.2): where a field missing from the element list goes. */
-const HEADER_RANK: ReadonlyMap<number, number> = new Map([1, 2, 28, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15].map((t, i) => [t, i]));
+const HEADER_RANK: ReadonlyMap<number, number> = new Map([1, 2, 28, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 13].map((t, i) => [t, i]));
 /** CUCM record order (format.md §4.9). */
 const RECORD_RANK: ReadonlyMap<number, number> = new Map([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((t, i) => [t, i]));
 
