@@ -160,6 +160,9 @@ openssl pkcs12 -export -inkey "$OUT/ec256-a.key.pem" -in "$OUT/ec256-a.cert.pem"
 # leaf + its CA in one PKCS#12 (the signer certificate is the one matching the key, not the first)
 openssl pkcs12 -export -inkey "$OUT/leaf-a.key.pem" -in "$OUT/leaf-a.cert.pem" -certfile "$OUT/ca-a.cert.pem" \
   -name 'leaf-a TEST ONLY' -passout "pass:$PASS" -out "$OUT/leaf-a.p12"
+# PKCS#12 with an empty password (`-passout pass:`): loads without a password option
+openssl pkcs12 -export -inkey "$OUT/rsa1024-a.key.pem" -in "$OUT/rsa1024-a.cert.pem" \
+  -name 'rsa1024-a TEST ONLY empty password' -passout pass: -out "$OUT/rsa1024-a.nopass.p12"
 # legacy PKCS#12 (pbeWithSHAAnd3-KeyTripleDES-CBC, SHA-1 MAC): expected to be rejected by name
 openssl pkcs12 -export -inkey "$OUT/rsa2048-a.key.pem" -in "$OUT/rsa2048-a.cert.pem" \
   -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 \

@@ -108,6 +108,13 @@ describe('password errors', () => {
     await expect(loadPrivateKey(keyFile('rsa2048-a.p12'), { password: 'wrong' })).rejects.toThrow('PKCS#12 MAC check failed: wrong password?');
   });
 
+  it('PKCS#12 with an empty password loads without a password option', async () => {
+    const key = await loadPrivateKey(keyFile('rsa1024-a.nopass.p12'));
+    expect(key.source).toBe('pkcs12');
+    expect(hex(key.pkcs8)).toBe(nodePkcs8('rsa1024-a.key.pem'));
+    expect(key.certificates.map((c) => c.subject.cucm)).toEqual(['CN=cucm-test-a-pub;OU=TEST ONLY;O=itl-codec test;L=SJ;ST=CA;C=US']);
+  });
+
   it('no password: ERR_KEY_PASSWORD_REQUIRED', async () => {
     expect(await codeOf(loadPrivateKey(keyText('rsa2048-a.enc.pem')))).toBe('ERR_KEY_PASSWORD_REQUIRED');
     expect(await codeOf(loadPrivateKey(keyFile('rsa2048-a.p12')))).toBe('ERR_KEY_PASSWORD_REQUIRED');
