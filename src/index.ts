@@ -25,3 +25,8 @@ export { evaluateTrust, type EvaluateTrustInput, type TrustDecision, type TrustR
 export type { Remedy, RemedyCode } from './trust/remedies.js';
 export type { CandidateKind } from './trust/candidate.js';
 export { isBlankItl, isEmptyRecord } from './trust/blank.js';
+export type { TrustListInput } from './analysis/input.js';
+export type { FieldChange, FieldValue, RecordSummary } from './analysis/fields.js';
+export { matchRecords, type MatchRule, type RecordMatch } from './analysis/match.js';
+export { diffTrustLists, type DiffCode, type HeaderChange, type RecordChange, type RecordMove, type RecordPresence, type TrustListDiff } from './analysis/diff.js';
+export { lintTrustList, LINT_RULES, type LintCode, type LintFinding, type LintOptions, type LintResult, type LintRule, type LintSeverity } from './analysis/lint.js';
