@@ -77,7 +77,7 @@ export function bitStringOf(block: Block | undefined): { bytes: Uint8Array; unus
   if (!isUniversal(block, TAG.BIT_STRING) || block!.idBlock.isConstructed) return undefined;
   const content = contentOf(block!);
   if (content.length === 0) return undefined;
-  return { bytes: content.subarray(1), unusedBits: content[0] ?? 0 };
+  return { bytes: copyBytes(content.subarray(1)), unusedBits: content[0] ?? 0 };
 }
 
 /** AlgorithmIdentifier: `SEQUENCE { OID, params ANY OPTIONAL }`. */
