@@ -576,7 +576,9 @@ export async function makeSignedVectors(options: { subtle?: SubtleCrypto } = {})
     verifyWith: [
       { with: { certificate: A2048 }, valid: true, source: 'certificate' },
       { with: { trustList: `signed/${DEMO}` }, valid: true, source: 'trust-list', recordIndex: 0 },
-      { with: { certificate: A1024 }, valid: false, reason: 'SIGNATURE_MISMATCH' },
+      { with: { certificate: B2048 }, valid: false, reason: 'SIGNATURE_MISMATCH' },
+      // A 1024-bit key cannot have made a 256-byte signature.
+      { with: { certificate: A1024 }, valid: false, reason: 'MODULUS_MISMATCH' },
     ],
   });
 
