@@ -28,7 +28,7 @@ export interface FieldChange {
   content: boolean;
 }
 
-/** Header fields that describe the file, not one signing of it: a re-signed list differs only here. */
+/** Header fields that change each time the same list is signed again (a signature that appears or disappears is content). */
 const NON_CONTENT_HEADER_FIELDS: ReadonlySet<string> = new Set(['timestamp', 'signature']);
 
 function typedValue<M>(b: Binding<M>, model: M): FieldValue | undefined {
@@ -44,7 +44,9 @@ function compareTyped<M>(bindings: ReadonlyArray<Binding<M>>, skipTag: (tag: num
     const vb = bind.get(b);
     if (va === undefined && vb === undefined) continue;
     if (va !== undefined && vb !== undefined && bind.codec.equals(va, vb)) continue;
-    out.push(change(bind.path, typedValue(bind, a), typedValue(bind, b), !nonContent.has(bind.path)));
+    // A non-content field still counts when it appears or disappears (a signature added to an unsigned list).
+    const content = !nonContent.has(bind.path) || (bind.path === 'signature' && (va === undefined) !== (vb === undefined));
+    out.push(change(bind.path, typedValue(bind, a), typedValue(bind, b), content));
   }
   return out;
 }

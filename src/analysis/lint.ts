@@ -187,10 +187,10 @@ export function lintTrustList(input: TrustListInput, options: LintOptions = {}):
   if (sast.length > MAX_SAST) add('TOO_MANY_SAST', `${sast.length} SAST records; phones accept at most ${MAX_SAST}`, sast.map(({ index }) => index));
 
   // Empty and duplicate records.
-  const anchors = indexed.filter(({ record }) => isAnchor(record));
+  const anchors = indexed.filter(({ record }) => isAnchor(record) && isEmptyRecord(record));
   if (rollback) {
     const what = list.kind === 'CTL' ? 'a non-secure-mode CTL (format.md §7.2)' : 'a rollback ITL: phones accept any new ITL and unsigned configuration files (format.md §7.1)';
-    add('ROLLBACK_LIST', `${anchors.length} emptied TFTP/CCM+TFTP/TVS record${anchors.length === 1 ? '' : 's'}: ${what}`, anchors.map(({ index }) => index));
+    add('ROLLBACK_LIST', `${what}; emptied TFTP/CCM+TFTP/TVS ${plural(anchors.length, 'record')}: ${numbers(anchors) || 'none'}`, anchors.map(({ index }) => index));
   }
   const empty = indexed.filter(({ record }) => isEmptyRecord(record) && !(rollback && isAnchor(record)));
   if (empty.length > 0) {
@@ -219,7 +219,7 @@ export function lintTrustList(input: TrustListInput, options: LintOptions = {}):
     }
   }
   if ((header.digest === 'sha256' || header.digest === 'sha512') && below11) {
-    add('DIGEST_NEEDS_SIGNER_VERSION_1_1', `digest ${header.digest.toUpperCase()} with ${versionText}; set SIGNER_VERSION 1.1 or sign with SHA-1`);
+    add('DIGEST_NEEDS_SIGNER_VERSION_1_1', `digest ${header.digest === 'sha256' ? 'SHA-256' : 'SHA-512'} with ${versionText}; set SIGNER_VERSION 1.1 or sign with SHA-1`);
   }
   if (below11) {
     const ecTftp = indexed.filter(({ record }) => record.role !== undefined && TFTP_ROLES.includes(record.role) && recordKey(record)?.algorithm === 'EC');
@@ -281,8 +281,12 @@ function filenameMismatch(filename: string | undefined, servedAs: string): { mes
   const otherKind = served !== undefined && inside !== undefined && served !== inside;
   const expect = accepted.map((n) => JSON.stringify(n)).join(' or ');
   return otherKind
-    ? { message: `FILENAME ${JSON.stringify(filename)} is a ${inside} but the file is served as ${base}, where phones expect a ${served}`, severity: 'error' }
+    ? { message: `FILENAME ${JSON.stringify(filename)} is ${article(inside!)} but the file is served as ${base}, where phones expect ${article(served!)}`, severity: 'error' }
     : { message: `FILENAME ${JSON.stringify(filename)} does not match the served name ${base} (expected ${expect})`, severity: 'warning' };
+}
+
+function article(kind: string): string {
+  return kind === 'ITL' ? 'an ITL' : 'a CTL';
 }
 
 function versionBelow(v: Version, min: Version): boolean {
