@@ -140,7 +140,7 @@ describe('a CTL installed', () => {
     // Issue: "a CTL installed: the candidate must be signed by a certificate in the CTL with an allowed
     // role"; format.md §6.2 (S9): with a CTL the phone "uses the CTL file to authenticate". The CTL does
     // not list rsa1024-a, so the ITL's SAST record must not vouch for a new CTL.
-    expect({ accepted: d.accepted, rule: d.rule, vouchedBy: d.signer?.list }).toMatchObject({ accepted: false });
+    expect({ accepted: d.accepted, rule: d.rule, vouchedBy: d.signer?.list }).toEqual({ accepted: false, rule: 'signer-unknown', vouchedBy: undefined });
   });
 });
 
