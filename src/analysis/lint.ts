@@ -46,9 +46,11 @@ export interface LintFinding {
 export interface LintOptions {
   /**
    * The name the file is served under (a path is allowed; its last part is used), for the
-   * FILENAME check. Per-device files `ITLSEP<MAC>.tlv` / `CTLSEP<MAC>.tlv` may carry either their
-   * own name or the generic `ITLFile.tlv` / `CTLFile.tlv` (format.md §6.3). Without it, FILENAME
-   * is not checked.
+   * FILENAME check. Only names phones request are checked: `ITLFile.tlv`, `CTLFile.tlv`,
+   * `ITLSEP<MAC>.tlv`, `CTLSEP<MAC>.tlv` (any case). Per-device files may carry their own name or
+   * the generic `ITLFile.tlv` / `CTLFile.tlv` (format.md §6.3); a served name of one kind with a
+   * FILENAME of the other (CTL content as `ITLFile.tlv`) is an error. Any other name (a local
+   * copy such as `backup.tlv`), or no name, is not checked.
    */
   fileName?: string;
   /**
@@ -118,7 +120,7 @@ export const LINT_RULES: Readonly<Record<LintCode, LintRule>> = {
     source: 'format.md §3.1 (tag 28: "1.1 needed for HTTPS provisioning with an EC cert in the TFTP role", S4)',
   },
   FILE_OVER_64K: { severity: 'error', summary: 'the file is over 65535 bytes: phones fail registration', source: 'format.md §3.3 (S9: more than 39 certificates)' },
-  FILENAME_MISMATCH: { severity: 'warning', summary: 'FILENAME does not fit the name the file is served under', source: 'format.md §3.1 (tag 14), §6.3' },
+  FILENAME_MISMATCH: { severity: 'warning', summary: 'FILENAME does not fit the name phones request the file by', source: 'format.md §3.1 (tag 14), §6.2, §6.3' },
   TRAILING_BYTES: { severity: 'error', summary: 'bytes after the last record that are not a record', source: 'format.md §1 (records run to EOF, no trailer), §9 parser 2' },
   UNKNOWN_ROLE: { severity: 'info', summary: 'a role code no source documents', source: 'format.md §4.8 ("parsers must keep unknown codes")' },
   UNKNOWN_TAG: { severity: 'info', summary: 'a tag no source documents', source: 'format.md §9 parser 1-2 (keep unknown tags)' },
@@ -135,7 +137,8 @@ const MAX_SAST = 2;
 const MAX_RSA_BITS = 2048;
 const TFTP_ROLES: readonly number[] = [ROLES.TFTP, ROLES['CCM+TFTP']];
 const KNOWN_ROLES: ReadonlySet<number> = new Set(Object.values(ROLES));
-const PER_DEVICE = /^(ITL|CTL)SEP[0-9A-F]{12}\.tlv$/i;
+/** The names phones request (format.md §6.2, §6.3): `ITLFile.tlv`, `CTLFile.tlv`, `ITLSEP<MAC>.tlv`, `CTLSEP<MAC>.tlv`. */
+const PHONE_REQUESTED = /^(ITL|CTL)(?:File|SEP[0-9A-F]{12})\.tlv$/i;
 
 /**
  * Check a trust list (file bytes, decoded strictly, or a model) for what phones or Cisco's own
@@ -270,19 +273,18 @@ function namesSigner(record: TrustRecord, serial: Uint8Array, issuer: string | u
 
 function filenameMismatch(filename: string | undefined, servedAs: string): { message: string; severity: LintSeverity } | undefined {
   const base = servedAs.split(/[\\/]/).pop() ?? servedAs;
-  const accepted = [base];
-  const perDevice = PER_DEVICE.exec(base);
-  if (perDevice) accepted.push(`${perDevice[1]!.toUpperCase()}File.tlv`);
-  if (filename === undefined) return { message: `the header has no FILENAME; served as ${base}, it should say ${accepted.at(-1)}`, severity: 'warning' };
+  const served = PHONE_REQUESTED.exec(base);
+  if (!served) return undefined; // not a name phones ask for: nothing to compare with
+  const kind = served[1]!.toUpperCase();
+  const generic = `${kind}File.tlv`;
+  const accepted = [...new Set([base, generic])];
+  if (filename === undefined) return { message: `the header has no FILENAME; served as ${base}, it should say ${generic}`, severity: 'warning' };
   if (accepted.includes(filename)) return undefined;
-  const kindOf = (name: string) => /^(ITL|CTL)/i.exec(name.split(/[\\/]/).pop() ?? '')?.[1]?.toUpperCase();
-  const served = kindOf(base);
-  const inside = kindOf(filename);
-  const otherKind = served !== undefined && inside !== undefined && served !== inside;
-  const expect = accepted.map((n) => JSON.stringify(n)).join(' or ');
-  return otherKind
-    ? { message: `FILENAME ${JSON.stringify(filename)} is ${article(inside!)} but the file is served as ${base}, where phones expect ${article(served!)}`, severity: 'error' }
-    : { message: `FILENAME ${JSON.stringify(filename)} does not match the served name ${base} (expected ${expect})`, severity: 'warning' };
+  const inside = /^(ITL|CTL)/i.exec(filename.split(/[\\/]/).pop() ?? '')?.[1]?.toUpperCase();
+  if (inside !== undefined && inside !== kind) {
+    return { message: `FILENAME ${JSON.stringify(filename)} is ${article(inside)} but the file is served as ${base}, where phones expect ${article(kind)}`, severity: 'error' };
+  }
+  return { message: `FILENAME ${JSON.stringify(filename)} does not match the served name ${base} (expected ${accepted.map((n) => JSON.stringify(n)).join(' or ')})`, severity: 'warning' };
 }
 
 function article(kind: string): string {

@@ -276,6 +276,14 @@ describe('lintTrustList: the file as served', () => {
     expect(codes(clean(cleanRecords(), { filename: 'CTLFile.tlv', kind: 'CTL' }), { fileName: 'CTLSEP58971ECC97C1.tlv' })).toEqual([]);
     expect(codes(clean(cleanRecords(), { filename: 'CTLFile.tlv' }))).toEqual([]);
   });
+  it('FILENAME_MISMATCH absent for names phones do not request (a local copy): nothing to compare with', () => {
+    expect(codes(clean(cleanRecords(), { filename: 'CTLFile.tlv' }), { fileName: 'backups/itl-2024.tlv' })).toEqual([]);
+    expect(codes(clean(), { fileName: 'ITLSEP0011223344.tlv' })).toEqual([]);
+  });
+  it('FILENAME_MISMATCH: lower-case served name accepts the canonical generic name', () => {
+    expect(codes(clean(), { fileName: 'itlfile.tlv' })).toEqual([]);
+    expect(finding(clean(cleanRecords(), { filename: 'CTLFile.tlv' }), 'FILENAME_MISMATCH', { fileName: 'itlfile.tlv' })[0]).toMatchObject({ severity: 'error' });
+  });
   it('FILENAME_MISMATCH: a per-device ITL carrying CTLFile.tlv is an error', () => {
     expect(finding(clean(cleanRecords(), { filename: 'CTLFile.tlv' }), 'FILENAME_MISMATCH', { fileName: 'ITLSEP001122334455.tlv' })[0]).toMatchObject({ severity: 'error' });
   });
