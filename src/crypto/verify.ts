@@ -240,7 +240,11 @@ async function tryCandidate(
     if (Math.ceil(alg.modulusLength / 8) !== sigLength) {
       return { reason: 'MODULUS_MISMATCH', message: `the signature has ${sigLength} bytes but the given key is ${alg.modulusLength} bits` };
     }
-    key = await publicKeyFor(subtle, c.cryptoKey, digest);
+    try {
+      key = await publicKeyFor(subtle, c.cryptoKey, digest);
+    } catch (e) {
+      return { reason: 'UNSUPPORTED_KEY', message: `the given key is bound to another hash and cannot be re-imported for ${WEBCRYPTO_HASH[digest]}: ${(e as Error).message}` };
+    }
   }
   let ok: boolean;
   try {
@@ -251,7 +255,7 @@ async function tryCandidate(
   return ok ? true : { reason: 'SIGNATURE_MISMATCH', message: 'the signature does not verify over the signed bytes' };
 }
 
-/** A caller's CryptoKey bound to the digest in use (public keys are always exportable). */
+/** A caller's CryptoKey bound to the digest in use: re-imported via SPKI, which a non-extractable key refuses. */
 async function publicKeyFor(subtle: SubtleCrypto, key: CryptoKey, digest: keyof typeof WEBCRYPTO_HASH): Promise<CryptoKey> {
   const alg = key.algorithm as RsaHashedKeyAlgorithm;
   if (alg.hash?.name === WEBCRYPTO_HASH[digest]) return key;
