@@ -18,7 +18,7 @@ export function generalHelp(commands: readonly Command[], version: string): stri
     '  -v, --version   print the version',
     '',
     'A FILE or JSON argument of - means standard input.',
-    'Exit status: 0 ok; 1 checked and found wanting; 2 malformed input or usage error.',
+    'Exit status: 0 ok; 1 checked and found wanting; 2 malformed input or usage error; 70 a bug in itl.',
     'Errors are one line on stderr that starts with a stable code (ERR_USAGE, ERR_IO, ERR_TRUNCATED, ...).',
     '',
   ].join('\n');
