@@ -141,6 +141,11 @@ describe('rollback ITL from the installed ITL, defaults (format.md §7.4)', () =
     expect(v.signer).toMatchObject({ source: 'file', recordIndex: 0 });
   });
 
+  it('is idempotent: the rollback of a rollback ITL is the same file', async () => {
+    const again = await buildRollbackItl({ from: await rollbackA('default'), signer: await signer('rsa2048-a'), timestamp: T_ROLLBACK });
+    expect(hex(again)).toBe(hex(await rollbackA('default')));
+  });
+
   it('builds the same bytes from the installed ITL as bytes or as a decoded model', async () => {
     const fromModel = await buildRollbackItl({ from: decodeTrustList(await itlA()), signer: await signer('rsa2048-a'), timestamp: T_ROLLBACK });
     expect(hex(fromModel)).toBe(hex(await rollbackA('default')));
@@ -153,6 +158,14 @@ describe('rollback ITL options', () => {
     expect(hex(headerValue(rb, 8))).toBe('03');
     const v = await verifyTrustList(rb, { trustList: decodeTrustList(await itlA()) });
     expect(v).toMatchObject({ valid: true, digest: 'sha512' });
+  });
+
+  it('signs with SHA-1 by default even when the installed ITL was signed with SHA-512', async () => {
+    const from = await build('rsa2048-a', clusterARecords(), { digest: 'sha512' });
+    expect(hex(headerValue(from, 8))).toBe('03');
+    const rb = await buildRollbackItl({ from, signer: await signer('rsa2048-a'), timestamp: T_ROLLBACK });
+    expect(hex(headerValue(rb, 8))).toBe('01');
+    expect((await verifyTrustList(rb, { trustList: decodeTrustList(from) })).valid).toBe(true);
   });
 
   it("emptyRecordFields: 'role-only' writes 01 0002 000a 04 0002 <role> (10 bytes) for TVS and CCM+TFTP", async () => {
@@ -388,6 +401,25 @@ describe('rollback header copies the installed record bytes, not what the certif
     const rb = await buildRollbackItl({ from: installed, signer: await signer('rsa2048-a'), timestamp: T_ROLLBACK });
     expect(hex(headerValue(rb, 4))).toBe(hex(subject));
     expect(hex(headerValue(rb, 6))).toBe(hex(issuer));
+    expect(await evaluateTrust({ installed: { itl: installed }, candidate: rb })).toMatchObject({ accepted: true, rule: 'signed-by-installed' });
+  });
+
+  it('finds the signer in a certificate-less installed SAST record (serial + PUBLICKEY) whose serial keeps the DER 00 sign byte', async () => {
+    // Record 0 without CERTIFICATE and SIGNATURE (as CTL-Client era / CUCM 8 records may be, §4.7, §4.9), serial stored
+    // as DER contents 00 81 a3 ... (§4.4, §11.6). findCertificateRecord documents "same serial number (stored bytes or
+    // the DER-minimal magnitude) with a key match", so the ITLRecovery signer must still be found.
+    const list = decodeTrustList(await itlA());
+    const rec = list.records[0]!;
+    delete rec.certificate;
+    delete rec.signature;
+    rec.elements = rec.elements.filter((e) => e.tag !== 8 && e.tag !== 9);
+    const serial = cert('rsa2048-a').serialNumberDer;
+    rec.serialNumber = serial;
+    rec.elements.find((e) => e.tag === 6)!.value = serial;
+    const installed = await signTrustList(list, await signer('rsa2048-a'), { signerRecord: rec });
+    expect(recordValue(recordSlices(installed)[0]!, 9)).toBeUndefined();
+    const rb = await buildRollbackItl({ from: installed, signer: await signer('rsa2048-a'), timestamp: T_ROLLBACK });
+    expect(hex(headerValue(rb, 5))).toBe(hex(serial));
     expect(await evaluateTrust({ installed: { itl: installed }, candidate: rb })).toMatchObject({ accepted: true, rule: 'signed-by-installed' });
   });
 
