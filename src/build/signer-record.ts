@@ -14,7 +14,14 @@ export function findCertificateRecord(list: TrustList, cert: CertificateFields):
     .filter(({ record }) =>
       record.certificate
         ? bytesEqual(record.certificate, cert.der)
-        : record.serialNumber !== undefined && bytesEqual(record.serialNumber, cert.serialNumber) && record.publicKey !== undefined && bytesEqual(record.publicKey, cert.publicKey),
+        : record.serialNumber !== undefined && bytesEqual(magnitude(record.serialNumber), magnitude(cert.serialNumber)) && record.publicKey !== undefined && bytesEqual(record.publicKey, cert.publicKey),
     );
   return hits.find(({ record }) => record.role === ROLES.SAST) ?? hits[0];
+}
+
+/** A serial without leading 00 bytes: a record may store the DER sign byte, certificate fields never do (format.md §4.4). */
+function magnitude(serial: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < serial.length - 1 && serial[i] === 0) i++;
+  return serial.subarray(i);
 }
