@@ -1,11 +1,16 @@
+/**
+ * itl-codec: decode, encode, sign, verify and build Cisco ITL/CTL trust lists and `.sgn` files.
+ * No runtime dependencies, no Node built-ins (Uint8Array, TextEncoder, WebCrypto only).
+ * @module itl-codec
+ */
 // The core entry: no runtime dependencies, no Node built-ins (Uint8Array, TextEncoder, WebCrypto only).
 export { decodeTrustList, type DecodeOptions } from './codec/decode.js';
 export { encodeTrustList } from './codec/encode.js';
-export { ItlError, isItlError, type ItlErrorCode, type ItlWarning } from './errors.js';
+export { ItlError, isItlError, type ItlErrorCode, type ItlErrorDetails, type ItlWarning } from './errors.js';
 export type { Element, SignerInfo, TrustList, TrustListHeader, TrustListKind, TrustRecord } from './model/types.js';
 export type { CertificateFields, NameStrings, NameStyle, PrivateKeyInput, Signer } from './model/certificate.js';
 export type { Version } from './format/fields.js';
-export { HEADER_TAGS, RECORD_TAGS, tagName } from './format/tags.js';
+export { HEADER_TAGS, RECORD_TAGS, tagName, type Namespace } from './format/tags.js';
 export { ROLES, roleName, roleLabel, parseRole, type RoleName } from './format/roles.js';
 export { DIGEST_CODES, MODULUS_CODES, type Digest, type DigestName } from './format/digests.js';
 export { timestampDate } from './model/time.js';

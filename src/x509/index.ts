@@ -1,6 +1,7 @@
 /**
  * `itl-codec/x509`: certificates and keys (pkijs and asn1js live here and only here).
  * Crypto only through WebCrypto: every async function takes an optional `subtle`.
+ * @module itl-codec/x509
  */
 export { X509Error, type X509ErrorCode } from './errors.js';
 export { parseCertificate, parseCertificates, type ParsedCertificate } from './certificate.js';
