@@ -6,6 +6,8 @@ import { cert, rootFile, signer, vector } from './helpers.js';
 const demoBytes = vector('signed/itl-rsa2048-sha1.tlv'); // signed by rsa2048-a (SAST record 0)
 const sha256Bytes = vector('signed/itl-rsa4096-sha256.tlv'); // signed by rsa4096-a, SHA-256
 const T = 1767225600;
+/** WebCrypto's BufferSource wants an ArrayBuffer-backed view (TypeScript 5.7+). */
+const buf = (b: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(b);
 
 describe('verify with an explicit certificate', () => {
   it('accepts DER bytes and ParsedCertificate fields; names the source "certificate"', async () => {
@@ -45,7 +47,7 @@ describe('verify with a public key', () => {
     const subtle = globalThis.crypto.subtle;
     const spki = cert('rsa4096-a').spki;
     for (const hash of ['SHA-256', 'SHA-1', 'SHA-512']) {
-      const key = await subtle.importKey('spki', spki, { name: 'RSASSA-PKCS1-v1_5', hash }, true, ['verify']);
+      const key = await subtle.importKey('spki', buf(spki), { name: 'RSASSA-PKCS1-v1_5', hash }, true, ['verify']);
       expect({ hash, r: await verifyTrustList(sha256Bytes, { publicKey: key }) }).toMatchObject({ hash, r: { valid: true, digest: 'sha256', signer: { source: 'public-key' } } });
     }
   });
@@ -53,19 +55,19 @@ describe('verify with a public key', () => {
   it('a non-extractable CryptoKey bound to another hash gives a result (UNSUPPORTED_KEY), not a raw WebCrypto exception', async () => {
     // WebCrypto fixes the hash at import; re-binding needs exportKey, which a non-extractable key refuses.
     // The result must still be a VerifyResult: verifyTrustList throws only ItlError, and only for bytes that do not decode.
-    const key = await globalThis.crypto.subtle.importKey('spki', cert('rsa4096-a').spki, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, false, ['verify']);
+    const key = await globalThis.crypto.subtle.importKey('spki', buf(cert('rsa4096-a').spki), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, false, ['verify']);
     const r = await verifyTrustList(sha256Bytes, { publicKey: key }).catch((e: unknown) => ({ threw: String(e) }));
     expect(r).toMatchObject({ valid: false, reason: 'UNSUPPORTED_KEY' });
     // Imported for the file's digest, the same non-extractable key just works.
-    const right = await globalThis.crypto.subtle.importKey('spki', cert('rsa4096-a').spki, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);
+    const right = await globalThis.crypto.subtle.importKey('spki', buf(cert('rsa4096-a').spki), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);
     expect(await verifyTrustList(sha256Bytes, { publicKey: right })).toMatchObject({ valid: true });
   });
 
   it('a CryptoKey of another algorithm or size is refused with a reason', async () => {
     const subtle = globalThis.crypto.subtle;
-    const ec = await subtle.importKey('spki', cert('ec256-a').spki, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']);
+    const ec = await subtle.importKey('spki', buf(cert('ec256-a').spki), { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']);
     expect(await verifyTrustList(demoBytes, { publicKey: ec })).toMatchObject({ valid: false, reason: 'UNSUPPORTED_KEY' });
-    const small = await subtle.importKey('spki', cert('rsa1024-a').spki, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, true, ['verify']);
+    const small = await subtle.importKey('spki', buf(cert('rsa1024-a').spki), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, true, ['verify']);
     expect(await verifyTrustList(demoBytes, { publicKey: small })).toMatchObject({ valid: false, reason: 'MODULUS_MISMATCH' });
   });
 });
