@@ -1,5 +1,5 @@
 /**
- * Writes the signed test vectors: vectors/signed/*.tlv, *.sgn and vectors/signed/manifest.json.
+ * Writes the signed test vectors: vectors/signed/*.tlv, *.sgn, manifest.json and README.md.
  *
  *   npm run vectors:signed                         (= tsx scripts/make-signed-vectors.ts)
  *   npx tsx scripts/make-signed-vectors.ts --out DIR   (writes DIR/signed/ instead of vectors/signed/)
@@ -248,6 +248,7 @@ function cert(stem: string): CertFacts {
 const ROLE_CODES: Record<string, number> = { SAST: 0, CCM: 1, 'CCM+TFTP': 2, TFTP: 3, CAPF: 4, 'APP-SERVER': 7, TVS: 21 };
 const ROLE_NAMES = new Map(Object.entries(ROLE_CODES).map(([n, c]) => [c, n]));
 const MODULUS_CODE: Record<number, number> = { 64: 0, 128: 1, 256: 2, 512: 3 };
+const DIGEST_LABEL: Record<DigestName, string> = { sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' };
 
 /** Record tag order of each layout (format.md §4.9; CUCM ascending, certutils 1,3,5,6,4,7,8,9). */
 const RECORD_ORDER: Record<LayoutName, number[]> = { cucm: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], certutils: [1, 2, 3, 5, 6, 4, 7, 8, 9, 10] };
@@ -586,7 +587,7 @@ export async function makeSignedVectors(options: { subtle?: SubtleCrypto } = {})
   for (const [digest, offset] of [['sha1', 1], ['sha256', 2], ['sha512', 3]] as const) {
     await trustList({
       name: `itl-rsa1024-${digest}-min.tlv`,
-      description: `Smallest signed ITL: one SAST record (CallManager, RSA 1024), ${digest.toUpperCase()}, CUCM layout. Used for exhaustive tamper tests and the openssl cross-check.`,
+      description: `Smallest signed ITL: one SAST record (CallManager, RSA 1024), ${DIGEST_LABEL[digest]}, CUCM layout. Used for exhaustive tamper tests and the openssl cross-check.`,
       kind: 'ITL',
       signer: 'rsa1024-a',
       records: MIN_RECORDS,
@@ -877,7 +878,42 @@ export function writeSignedVectors(generated: GeneratedVectors, root: string): s
   for (const f of readdirSync(dir)) if ((f.endsWith('.tlv') || f.endsWith('.sgn')) && !generated.files.has(f)) unlinkSync(join(dir, f));
   for (const [name, bytes] of generated.files) writeFileSync(join(dir, name), bytes);
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(generated.manifest, null, 2)}\n`);
+  writeFileSync(join(dir, 'README.md'), readme(generated.manifest));
   return dir;
+}
+
+/** vectors/signed/README.md: the vector list, generated so it cannot drift from the manifest. */
+export function readme(m: SignedManifest): string {
+  const cell = (s: string): string => s.replace(/\|/g, '\\|');
+  const rows = m.vectors.map((v) => {
+    const e = v.expect;
+    const what = `${v.kind}, ${DIGEST_LABEL[e.digest]}, RSA ${e.signatureLength * 8}${e.signerVersion ? `, signer version ${e.signerVersion}` : ''}${e.roles ? `, ${e.roles.join(' + ')}` : ''}`;
+    const result = v.signature.valid ? 'valid' : `\`${v.signature.reason}\``;
+    return `| \`${v.file.replace(/^signed\//, '')}\` | ${v.size} | ${cell(what)} | ${result} | ${cell(v.description)} |`;
+  });
+  return [
+    '# Signed test vectors (TEST ONLY)',
+    '',
+    '**Every key that signed these files is public (vectors/keys/). Never put these files on a real CUCM',
+    'cluster or phone.**',
+    '',
+    'Made by [`scripts/make-signed-vectors.ts`](../../scripts/make-signed-vectors.ts) with the public API',
+    '(`buildTrustList`, `signFile`, `resignTrustList`, `buildRollbackItl`) at fixed timestamps, so',
+    '`npm run vectors:signed` changes no byte (test/signing/vectors.test.ts checks it). What each file must',
+    'decode to and how it must verify is in [`manifest.json`](manifest.json); those expectations come from',
+    "the generator's inputs, node:crypto and format.md's length arithmetic, not from the library.",
+    '',
+    'This file is generated too.',
+    '',
+    '| file | bytes | what | verifyTrustList / verifySignedFile | notes |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+    'Refused on purpose (no vector; tested in test/signing/errors.test.ts):',
+    '',
+    ...m.refused.map((r) => `- ${r.what}: \`${r.error}\``),
+    '',
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -888,7 +924,7 @@ async function main(argv: string[]): Promise<void> {
   const generated = await makeSignedVectors();
   const dir = writeSignedVectors(generated, root);
   const invalid = generated.manifest.vectors.filter((v) => !v.signature.valid).length;
-  console.log(`wrote ${generated.files.size} signed vectors (${invalid} with an invalid signature) and manifest.json to ${dir}`);
+  console.log(`wrote ${generated.files.size} signed vectors (${invalid} with an invalid signature), manifest.json and README.md to ${dir}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main(process.argv.slice(2));
