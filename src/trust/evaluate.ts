@@ -13,10 +13,15 @@ import { remediesFor, type Remedy } from './remedies.js';
  *   "only ... a previously known certificate with the SAST role" (usecallmanager). `sast+tftp`:
  *   also TFTP and CCM+TFTP records (Cisco's CUCM 8 documents).
  * - `ctlAnchors`: which records of an installed CTL may sign a new ITL or CTL. Default SAST and CCM+TFTP.
+ * - `itlWithCtl`: with a CTL installed, what may vouch for a new ITL. `ctl-only` (default): "If the
+ *   Cisco IP Phone has an existing CTL file, it uses the CTL file to authenticate the ITL file
+ *   signature" (CUCM Security Guide). `ctl-or-itl`: the CTL or the installed ITL (Cisco's CUCM 8
+ *   migration notes). A new CTL is always judged by the installed CTL alone.
  */
 export interface TrustRules {
   itlAnchors?: 'sast' | 'sast+tftp';
   ctlAnchors?: readonly number[];
+  itlWithCtl?: 'ctl-only' | 'ctl-or-itl';
 }
 
 export interface EvaluateTrustInput {
@@ -107,9 +112,11 @@ export async function evaluateTrust(input: EvaluateTrustInput): Promise<TrustDec
   const tftp = [ROLES.TFTP, ROLES['CCM+TFTP']];
   const itlRoles = kind === 'config' ? tftp : input.rules?.itlAnchors === 'sast+tftp' ? [ROLES.SAST, ...tftp] : [ROLES.SAST];
   const ctlRoles = kind === 'config' ? tftp : (input.rules?.ctlAnchors ?? [ROLES.SAST, ROLES['CCM+TFTP']]);
+  // With a CTL installed, trust lists answer to it (format.md §6.2); configs may be vouched for by either list.
+  const itlVouches = itl && (!ctl || kind === 'config' || (kind === 'ITL' && input.rules?.itlWithCtl === 'ctl-or-itl'));
   const anchors = [
     ...(ctl ? [{ name: 'CTL' as const, list: ctl, roles: ctlRoles }] : []),
-    ...(itl ? [{ name: 'ITL' as const, list: itl, roles: itlRoles }] : []),
+    ...(itl && itlVouches ? [{ name: 'ITL' as const, list: itl, roles: itlRoles }] : []),
   ];
   const results: { name: 'ITL' | 'CTL'; result: VerifyResult; roles: readonly number[] }[] = [];
   for (const a of anchors) {
@@ -126,7 +133,8 @@ export async function evaluateTrust(input: EvaluateTrustInput): Promise<TrustDec
     results.push({ name: a.name, result, roles: a.roles });
   }
 
-  if (itl && !(ctl && kind === 'CTL') && isBlankItl(itl)) {
+  // A blank ITL opens the phone only in a non-secure cluster: with a CTL installed, the CTL still decides.
+  if (itl && !ctl && isBlankItl(itl)) {
     return decide({
       accepted: true,
       rule: 'blank-itl',
