@@ -1,7 +1,7 @@
 // format.md Appendix D arithmetic, reproduced with models built by the library from typed fields
 // only (no elements except padding): the encoder must derive every length and the CUCM layout.
 import { describe, expect, it } from '@jest/globals';
-import { decodeTrustList, encodeTrustList, type Element, type TrustList, type TrustListHeader, type TrustRecord } from '../../src/index.js';
+import { decodeTrustList, encodeTrustList, fromJSON, toJSON, type Element, type TrustList, type TrustListHeader, type TrustRecord } from '../../src/index.js';
 import { bytesOf, catchItl, hexOf, layoutOf, readVector } from './helpers.js';
 
 const pad = (n: number): Element[] => Array.from({ length: n }, () => ({ tag: 13 }));
@@ -261,5 +261,15 @@ describe('padding in a model built from typed fields (format.md §3.2: CUCM orde
     const without = decodeTrustList(encodeTrustList(l));
     without.header.timestamp = ts;
     expect(hexOf(encodeTrustList(without))).toBe(hexOf(vector));
+  });
+});
+
+describe('the JSON form of a model built from typed fields', () => {
+  it('keeps VERSION, so fromJSON(toJSON(model)) encodes to the same bytes', () => {
+    const built = list({ version: { major: 1, minor: 2 }, filename: 'ITLFile.tlv', elements: [] });
+    const bytes = encodeTrustList(built);
+    const json = toJSON(built);
+    expect(json.header.find((e) => e.tag === 1)?.value).toBe('1.2');
+    expect(hexOf(encodeTrustList(fromJSON(json)))).toBe(hexOf(bytes));
   });
 });
