@@ -3,11 +3,13 @@
  * the CLI itself raises. Every error is reported as ONE stderr line that starts with its code.
  */
 
-/** Exit codes: 0 ok, 1 checked and found wanting (verify, diff), 2 malformed input or usage. */
+/** Exit codes: 0 ok, 1 checked and found wanting (verify, trust, diff, lint), 2 malformed input or usage, 3 `trust`: the phone would ask TVS. */
 export const EXIT = {
   OK: 0,
   FOUND_WANTING: 1,
   BAD_INPUT: 2,
+  /** `itl trust`: the phone cannot decide alone and would ask the TVS servers its ITL lists. */
+  NEEDS_TVS: 3,
   /** A bug in itl-codec itself (an exception that is not one of ours). */
   INTERNAL: 70,
 } as const;
@@ -47,4 +49,13 @@ export function describeError(e: unknown): { line: string; exitCode: number } {
 
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/** The same error code with a hint for the command line appended to the message (e.g. which flag gives a password). */
+export function withHint(e: unknown, hint: string): unknown {
+  const code = codeOf(e);
+  if (code === undefined || !(e instanceof Error)) return e;
+  const out = new Error(`${e.message} (${hint})`, { cause: e }) as Error & { code: string };
+  out.code = code;
+  return out;
 }

@@ -5,7 +5,7 @@ import type { Command } from './commands/command.js';
 export function generalHelp(commands: readonly Command[], version: string): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return [
-    `itl ${version}: inspect, decode and encode Cisco ITL/CTL trust-list files (ITLFile.tlv, CTLFile.tlv)`,
+    `itl ${version}: inspect, verify, build and sign Cisco ITL/CTL trust-list files (ITLFile.tlv, CTLFile.tlv) and .sgn files`,
     '',
     'Usage: itl COMMAND [ARGS...]',
     '',
@@ -18,7 +18,8 @@ export function generalHelp(commands: readonly Command[], version: string): stri
     '  -v, --version   print the version',
     '',
     'A FILE or JSON argument of - means standard input.',
-    'Exit status: 0 ok; 1 checked and found wanting; 2 malformed input or usage error; 70 a bug in itl.',
+    'Exit status: 0 ok; 1 checked and found wanting; 2 malformed input or usage error; 3 (trust) the phone would ask TVS;',
+    '70 a bug in itl (ITL_DEBUG=1 prints the stack).',
     'Errors are one line on stderr that starts with a stable code (ERR_USAGE, ERR_IO, ERR_TRUNCATED, ...).',
     '',
   ].join('\n');

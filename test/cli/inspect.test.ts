@@ -74,7 +74,9 @@ describe('itl inspect --json', () => {
     const r = await runCli(['inspect', '-', '--json'], { stdin: inline.bytes });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['file', 'kind', 'checksums', 'header', 'records']);
+    expect(Object.keys(j)).toEqual(['file', 'kind', 'checksums', 'header', 'verification', 'records']);
+    // The inline vector's signature bytes are made up: the check runs and says so.
+    expect(j.verification).toMatchObject({ valid: false, reason: 'SIGNATURE_MISMATCH', digest: 'SHA-1', record: 1, role: 'SAST' });
     expect(j.file).toEqual({ path: '(stdin)', length: inline.bytes.length });
     expect(j.kind).toBe('ITL');
     expect(j.checksums).toEqual({ md5: md5(inline.bytes), sha1: sha1(inline.bytes) });

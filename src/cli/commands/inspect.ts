@@ -2,6 +2,7 @@ import { decodeTrustList } from '../../index.js';
 import { bundledVector } from '../bundled.js';
 import { readInput } from '../files.js';
 import { buildReport } from '../inspect/report.js';
+import { checkSignature } from '../inspect/verification.js';
 import { renderText } from '../inspect/text.js';
 import type { Command } from './command.js';
 
@@ -13,9 +14,11 @@ export const inspect: Command = {
     'Decodes an ITL or CTL file and prints its length, MD5 and SHA-1 (the checksums a phone shows under',
     'Settings > Security > Trust List), the header (signer, digest, signature, filename, timestamp) and every',
     'record (role, names, serial, public key, certificate SHA-1, IP), plus any element no field describes.',
+    "It also says whether the signature verifies with the file's own SAST record, and which one (as itl verify FILE).",
     '',
     'FILE - reads standard input. Without FILE, inspects the trust list bundled with the package.',
-    'Exit status: 0 when the file decodes, 2 when it does not (one line on stderr, starting with the error code).',
+    'Exit status: 0 when the file decodes (whether or not its signature verifies), 2 when it does not (one line on',
+    'stderr, starting with the error code).',
   ].join('\n'),
   options: {
     json: { type: 'boolean', description: 'print one JSON object instead of the text report' },
@@ -29,7 +32,7 @@ export const inspect: Command = {
     if (path === undefined) ({ path, display } = bundledVector(ctx.packageRoot));
     const bytes = await readInput(path, ctx.io);
     const list = decodeTrustList(bytes, { lenient: values.lenient === true });
-    const report = buildReport(display === '-' ? '(stdin)' : display!, bytes, list);
+    const report = buildReport(display === '-' ? '(stdin)' : display!, bytes, list, await checkSignature(bytes, list));
     ctx.out(values.json ? JSON.stringify(report, null, 2) + '\n' : renderText(report, ctx.style));
     return 0;
   },

@@ -21,6 +21,7 @@ import { boundElements, walkElements } from '../../codec/bind.js';
 import { HEADER_BINDING_BY_TAG, RECORD_BINDING_BY_TAG, type Binding } from '../../format/bindings.js';
 import { CONTAINER_TAGS, HEADER_TAGS, PADDING_TAG, RECORD_TAGS, type Namespace } from '../../format/tags.js';
 import { describePublicKey, type PublicKeyInfo } from './public-key.js';
+import type { VerificationReport } from './verification.js';
 
 export interface DigestInfo {
   /** `SHA-1`, `SHA-256`, `SHA-512`, or null for a code no source documents. */
@@ -78,6 +79,8 @@ export interface InspectReport {
   kind: TrustList['kind'];
   checksums: { md5: string; sha1: string };
   header: HeaderReport;
+  /** Whether the signature verifies with the file's own SAST record (as `itl verify FILE`); null when not checked. */
+  verification: VerificationReport | null;
   records: RecordReport[];
   /** Lenient decodes only. */
   warnings?: { code: string; message: string }[];
@@ -99,7 +102,7 @@ export function hash(algorithm: 'md5' | 'sha1', bytes: Uint8Array): string {
   return createHash(algorithm).update(bytes).digest('hex');
 }
 
-export function buildReport(path: string, bytes: Uint8Array, list: TrustList): InspectReport {
+export function buildReport(path: string, bytes: Uint8Array, list: TrustList, verification: VerificationReport | null = null): InspectReport {
   const h = list.header;
   const report: InspectReport = {
     file: { path, length: bytes.length },
@@ -129,6 +132,7 @@ export function buildReport(path: string, bytes: Uint8Array, list: TrustList): I
       padding: [...walkElements(h.elements)].filter((e) => e.tag === PADDING_TAG && e.value === undefined).length,
       otherElements: otherElements(h.elements, HEADER_BINDING_BY_TAG, 'header'),
     },
+    verification,
     records: list.records.map(recordReport),
   };
   if (list.warnings) report.warnings = list.warnings.map((w) => ({ code: w.code, message: w.message }));
