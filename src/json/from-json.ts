@@ -18,9 +18,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Rebuild a trust list from its JSON form (an object, or JSON text). Typed `value`s win over
- * `hex` when they disagree (an edit); otherwise `hex` gives the stored bytes back. Anything
- * malformed throws an `ItlError` with code `ERR_JSON` and the path of the offending part.
+ * Rebuild a trust list from its JSON form (an object, or JSON text). An element gives its typed
+ * `value`, its stored bytes as `hex`, or both when they agree (`hex` then keeps a non-canonical
+ * encoding, such as a string without its NUL). When both are given and disagree, nobody can tell
+ * which one was edited: that is an `ERR_JSON`. Anything malformed throws an `ItlError` with code
+ * `ERR_JSON` and the path of the offending part.
  */
 export function fromJSON(json: TrustListJSON | unknown): TrustList {
   let doc = json;
@@ -55,6 +57,11 @@ export function fromJSON(json: TrustListJSON | unknown): TrustList {
   return list;
 }
 
+/** HEADER_LENGTH and RECORD_LENGTH values are informational: the encoder computes them. */
+function isLength(ns: Namespace, tag: number): boolean {
+  return ns === 'header' ? tag === 2 : tag === 1;
+}
+
 function readElements<M>(
   items: unknown[],
   ns: Namespace,
@@ -86,6 +93,17 @@ function readElements<M>(
       if (!stored) fail('"hex" is not valid hex', at);
     }
     const b = byTag.get(tag);
+    if (b && stored !== undefined && item.value !== undefined && !isLength(ns, tag)) {
+      // Both given: they must say the same thing, or an edit to one of them would be silently lost.
+      let typed: unknown;
+      try {
+        typed = b.codec.fromJSON(item.value);
+      } catch (e) {
+        fail(`bad value for ${b.path}: ${(e as Error).message}`, at);
+      }
+      const decoded = b.codec.decode(stored);
+      if (decoded === undefined || !b.codec.equals(decoded, typed)) fail('"value" and "hex" disagree: edit one and remove the other', at);
+    }
     // The same binding rule as the decoder: the first element of a tag that can carry the field.
     const bindable = b && !boundTags.has(tag) && (stored === undefined || b.codec.decode(stored) !== undefined);
     if (b && bindable) {
