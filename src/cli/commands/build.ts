@@ -23,7 +23,7 @@ type RoleFlag = keyof typeof ROLE_FLAGS;
 const roleOptions = Object.fromEntries(
   Object.entries(ROLE_FLAGS).map(([name, role]): [string, OptionSpec] => [
     name,
-    { type: 'string', multiple: true, valueName: 'CERT[,dns=NAME][,ip=A.B.C.D]', description: `a ${role} record for this certificate (PEM or DER)` },
+    { type: 'string', multiple: true, valueName: 'CERT[,dns=NAME,ip=IP]', description: `one record with role ${role} for this certificate (PEM or DER)` },
   ]),
 );
 

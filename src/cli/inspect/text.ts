@@ -84,7 +84,7 @@ export function renderText(r: InspectReport, style: Style): string {
   const v = r.verification;
   if (v) {
     const who = v.record !== null ? ` with record ${v.record}${v.role ? ` (${[v.role, v.subjectName].filter(Boolean).join(', ')})` : ''}` : '';
-    add('Verifies', v.valid ? `yes${v.digest ? `, ${v.digest}` : ''}${who}` : `NO, ${v.reason}: ${v.message}`);
+    add('Verifies', v.valid ? `yes${v.digest ? ` (${v.digest})` : ''},${who}` : `NO, ${v.reason}: ${v.message}`);
   }
   add('Filename', h.filename);
   add('Timestamp', h.timestamp ? `${h.timestamp.iso} (raw ${h.timestamp.raw} = 0x${h.timestamp.raw.toString(16).padStart(8, '0')})` : null);
