@@ -1,5 +1,5 @@
 import { bytesEqual, fromHex, toHex } from '../bytes/hex.js';
-import { decodeCString, encodeCString } from '../bytes/text.js';
+import { cstringEquals, decodeCString, encodeCString } from '../bytes/text.js';
 import { digestCode, digestFromCode, isDigestName, type Digest } from './digests.js';
 import { parseRole, roleName } from './roles.js';
 import { ItlError } from '../errors.js';
@@ -23,6 +23,13 @@ export interface FieldCodec<T> {
   /** Fixed value size in bytes, when the format fixes one. */
   size?: number;
   decode(raw: Uint8Array): T | undefined;
+  /** `decode(raw) !== undefined`, without building the value (the binding rule asks this of every element). */
+  accepts(raw: Uint8Array): boolean;
+  /**
+   * `equals(decode(raw), value)` for bytes that `accepts`, without building the value where it can
+   * (the encoder asks this of every stored value, to keep the stored bytes while they still hold).
+   */
+  matches(raw: Uint8Array, value: T): boolean;
   encode(value: T): Uint8Array;
   equals(a: T, b: T): boolean;
   toJSON(value: T): unknown;
@@ -30,14 +37,24 @@ export interface FieldCodec<T> {
   fromJSON(json: unknown): T;
 }
 
-function fixed<T>(size: number, c: Omit<FieldCodec<T>, 'size' | 'decode'> & { read(raw: Uint8Array): T }): FieldCodec<T> {
-  return { size, decode: (raw) => (raw.length === size ? c.read(raw) : undefined), ...c };
+function fixed<T>(size: number, c: Omit<FieldCodec<T>, 'size' | 'decode' | 'accepts' | 'matches'> & { read(raw: Uint8Array): T }): FieldCodec<T> {
+  return {
+    size,
+    decode: (raw) => (raw.length === size ? c.read(raw) : undefined),
+    accepts: (raw) => raw.length === size,
+    matches: (raw, value) => c.equals(c.read(raw), value),
+    ...c,
+  };
 }
 
 function uint(size: 1 | 2 | 4, describe: string): FieldCodec<number> {
   const max = 2 ** (size * 8) - 1;
   return fixed<number>(size, {
-    read: (raw) => raw.reduce((acc, b) => acc * 256 + b, 0),
+    read: (raw) => {
+      let acc = 0;
+      for (let i = 0; i < raw.length; i++) acc = acc * 256 + raw[i]!;
+      return acc;
+    },
     encode(v) {
       if (!Number.isInteger(v) || v < 0 || v > max) throw bad(`${describe} must be an integer 0..${max}, got ${String(v)}`);
       const out = new Uint8Array(size);
@@ -59,6 +76,8 @@ export const u32 = uint(4, 'a 4-byte value');
 
 export const bytes: FieldCodec<Uint8Array> = {
   decode: (raw) => raw,
+  accepts: () => true,
+  matches: (raw, value) => bytesEqual(raw, value),
   encode: (v) => {
     if (!(v instanceof Uint8Array)) throw bad('expected a Uint8Array');
     return v;
@@ -74,6 +93,8 @@ export const bytes: FieldCodec<Uint8Array> = {
 
 export const cstring: FieldCodec<string> = {
   decode: decodeCString,
+  accepts: () => true,
+  matches: (raw, value) => cstringEquals(raw, value),
   encode: (v) => {
     if (typeof v !== 'string') throw bad('expected a string');
     return encodeCString(v);
@@ -103,7 +124,7 @@ export const version: FieldCodec<Version> = fixed<Version>(2, {
 
 /** IPv4 in network order, shown dotted (format.md §4.6). */
 export const ipv4: FieldCodec<string> = fixed<string>(4, {
-  read: (raw) => Array.from(raw).join('.'),
+  read: (raw) => `${raw[0]!}.${raw[1]!}.${raw[2]!}.${raw[3]!}`,
   encode(v) {
     const parts = typeof v === 'string' ? v.split('.') : [];
     if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) throw bad(`expected a dotted IPv4 address, got ${JSON.stringify(v)}`);
