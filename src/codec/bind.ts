@@ -1,5 +1,5 @@
 import { ItlError } from '../errors.js';
-import type { Binding } from '../format/bindings.js';
+import { BindingTable, type Binding } from '../format/bindings.js';
 import type { Element } from '../model/types.js';
 import type { DecodeContext } from './context.js';
 
@@ -11,6 +11,22 @@ export function* walkElements(elements: readonly Element[]): Generator<Element> 
   }
 }
 
+// Binding runs for every header and record decoded or encoded, so it is written for speed: plain
+// recursive loops (not walkElements: a generator step costs more than the binding), lookups in the
+// tag-indexed array of a BindingTable, and the set of bound tags as the bits of one number (every
+// bound tag is below 31, see MAX_BOUND_TAG).
+
+export type Lookup<M> = ReadonlyArray<Binding<M> | undefined>;
+
+function lookup<M>(byTag: ReadonlyMap<number, Binding<M>>): Lookup<M> {
+  return byTag instanceof BindingTable ? (byTag.at as Lookup<M>) : Array.from({ length: 256 }, (_, tag) => byTag.get(tag));
+}
+
+/** The binding of a tag; only numbers are tags (a string like '1' must not index the array). */
+export function bindingOf<M>(at: Lookup<M>, tag: number): Binding<M> | undefined {
+  return typeof tag === 'number' ? at[tag] : undefined;
+}
+
 /**
  * Which element carries each typed field: the first element of the tag whose value is absent
  * (a placeholder) or decodes as that field. Later ones (duplicates, wrong sizes) stay raw.
@@ -18,20 +34,72 @@ export function* walkElements(elements: readonly Element[]): Generator<Element> 
  */
 export function boundElements<M>(elements: readonly Element[], byTag: ReadonlyMap<number, Binding<M>>): Map<Element, Binding<M>> {
   const bound = new Map<Element, Binding<M>>();
-  const seen = new Set<number>();
-  for (const el of walkElements(elements)) {
-    if (el.children || seen.has(el.tag)) continue;
-    const b = byTag.get(el.tag);
-    if (!b) continue;
-    if (el.value === undefined || b.codec.decode(el.value) !== undefined) {
-      bound.set(el, b);
-      seen.add(el.tag);
-    }
-  }
+  bindInto(elements, lookup(byTag), bound, 0);
   return bound;
 }
 
-/** Set the typed fields of `model` from its decoded elements; report values of the wrong size. */
+/** Adds the bound elements of `elements` to `bound`; `seen` and the result are bit sets of bound tags. */
+function bindInto<M>(elements: readonly Element[], at: Lookup<M>, bound: Map<Element, Binding<M>>, seen: number): number {
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i]!;
+    if (el.children) {
+      seen = bindInto(el.children, at, bound, seen);
+      continue;
+    }
+    const b = bindingOf(at, el.tag);
+    if (!b || seen & (1 << b.tag)) continue;
+    if (el.value === undefined || b.codec.accepts(el.value)) {
+      bound.set(el, b);
+      seen |= 1 << b.tag;
+    }
+  }
+  return seen;
+}
+
+/**
+ * The binding of each element, in the shape of the element list: a container's entry is the tree
+ * of its children. The same rule as `boundElements`, without a Map (the encoder's form of it).
+ */
+export type BindTree<M> = (Binding<M> | BindTree<M> | undefined)[];
+
+/** `boundElements` as a tree, and the bit set of the bound tags. */
+export function bindTree<M>(elements: readonly Element[], byTag: ReadonlyMap<number, Binding<M>>): { tree: BindTree<M>; seen: number } {
+  const tree: BindTree<M> = new Array(elements.length);
+  const seen = bindTreeInto(elements, lookup(byTag), tree, 0, []);
+  return { tree, seen };
+}
+
+/** `firsts[tag]` is the element bound for `tag`: the same object listed twice is bound twice, as `Map#get` would say. */
+function bindTreeInto<M>(elements: readonly Element[], at: Lookup<M>, tree: BindTree<M>, seen: number, firsts: Element[]): number {
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i]!;
+    if (el.children) {
+      const sub: BindTree<M> = new Array(el.children.length);
+      tree[i] = sub;
+      seen = bindTreeInto(el.children, at, sub, seen, firsts);
+      continue;
+    }
+    const b = bindingOf(at, el.tag);
+    if (!b) continue;
+    if (seen & (1 << b.tag)) {
+      if (firsts[b.tag] === el) tree[i] = b;
+      continue;
+    }
+    if (el.value === undefined || b.codec.accepts(el.value)) {
+      tree[i] = b;
+      seen |= 1 << b.tag;
+      firsts[b.tag] = el;
+    }
+  }
+  return seen;
+}
+
+/**
+ * Set the typed fields of `model` from its decoded elements; report values of the wrong size.
+ * One pass in walk order, each value decoded once: the fields bound by the rule of
+ * `boundElements` are set in walk order, then the values of the wrong size are reported, in walk
+ * order too.
+ */
 export function bindDecoded<M>(
   model: M,
   elements: readonly Element[],
@@ -39,18 +107,44 @@ export function bindDecoded<M>(
   ctx: DecodeContext,
   pathPrefix: string,
 ): void {
-  const bound = boundElements(elements, byTag);
-  for (const [el, b] of bound) b.set(model, b.codec.decode(el.value!));
-  for (const el of walkElements(elements)) {
-    const b = byTag.get(el.tag);
-    if (!b || el.children || bound.has(el) || el.value === undefined) continue;
-    if (b.codec.size !== undefined && el.value.length !== b.codec.size) {
-      ctx.tolerate(
-        new ItlError('ERR_VALUE_LENGTH', `${b.path} must be ${b.codec.size} byte(s), found ${el.value.length}`, {
-          offset: el.offset,
-          path: `${pathPrefix}/${b.path}`,
-        }),
-      );
-    }
+  const wrongSize: Element[] = [];
+  const at = lookup(byTag);
+  setDecoded(model, elements, at, 0, wrongSize);
+  for (const el of wrongSize) {
+    const b = at[el.tag]!;
+    ctx.tolerate(
+      new ItlError('ERR_VALUE_LENGTH', `${b.path} must be ${b.codec.size} byte(s), found ${el.value!.length}`, {
+        offset: el.offset,
+        path: `${pathPrefix}/${b.path}`,
+      }),
+    );
   }
+}
+
+function setDecoded<M>(model: M, elements: readonly Element[], at: Lookup<M>, seen: number, wrongSize: Element[]): number {
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i]!;
+    if (el.children) {
+      seen = setDecoded(model, el.children, at, seen, wrongSize);
+      continue;
+    }
+    const b = bindingOf(at, el.tag);
+    if (!b) continue;
+    const value = el.value;
+    if (!(seen & (1 << b.tag))) {
+      if (value === undefined) {
+        b.set(model, b.codec.decode(value!));
+        seen |= 1 << b.tag;
+        continue;
+      }
+      const decoded = b.codec.decode(value);
+      if (decoded !== undefined) {
+        b.set(model, decoded);
+        seen |= 1 << b.tag;
+        continue;
+      }
+    }
+    if (value !== undefined && b.codec.size !== undefined && value.length !== b.codec.size) wrongSize.push(el);
+  }
+  return seen;
 }

@@ -1,4 +1,4 @@
-import { ByteReader } from '../bytes/reader.js';
+import { ByteReader, Views } from '../bytes/reader.js';
 import { ItlError } from '../errors.js';
 import { HEADER_BINDING_BY_TAG } from '../format/bindings.js';
 import { CONTAINER_TAGS, HEADER_LENGTH_TAG, HEADER_VERSION_TAG, PADDING_TAG, tagName } from '../format/tags.js';
@@ -50,12 +50,23 @@ function leadingElement(r: ByteReader, tag: number, code: 'ERR_FIRST_ELEMENT' | 
 
 function readElements(r: ByteReader, depth: number): Element[] {
   const out: Element[] = [];
+  const views = new Views(r.bytes);
   while (!r.done) {
     const offset = r.pos;
     const tag = r.u8('a tag');
     if (tag === PADDING_TAG) {
       out.push({ tag, offset });
       continue;
+    }
+    if (!CONTAINER_TAGS.has(tag) && r.pos + 2 <= r.end) {
+      // The common case, read inline; a value that does not fit is left to the checking reads below.
+      const len = (r.bytes[r.pos]! << 8) | r.bytes[r.pos + 1]!;
+      const at = r.pos + 2;
+      if (at + len <= r.end) {
+        r.pos = at + len;
+        out.push({ tag, offset, value: views.of(at, at + len) });
+        continue;
+      }
     }
     const name = tagName('header', tag);
     const len = r.u16(`the length of ${name}`);
