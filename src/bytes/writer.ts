@@ -1,5 +1,8 @@
 import { ItlError } from '../errors.js';
 
+/** Up to this many bytes, `bytes()` copies in a loop; above, with `TypedArray#set`. */
+const SHORT_COPY = 64;
+
 /**
  * Growable big-endian writer, the mirror of `ByteReader`. `reserveU16` / `patchU16` fill in a
  * length once the bytes it counts are written (containers, HeaderLength, RECORDLENGTH).
@@ -33,9 +36,17 @@ export class ByteWriter {
   }
 
   bytes(v: Uint8Array): void {
-    this.ensure(v.length);
-    this.buf.set(v, this.length);
-    this.length += v.length;
+    const n = v.length;
+    this.ensure(n);
+    if (n <= SHORT_COPY) {
+      // Short values (names, roles, addresses) copy faster by hand than through TypedArray#set.
+      const buf = this.buf;
+      let at = this.length;
+      for (let i = 0; i < n; i++) buf[at++] = v[i]!;
+    } else {
+      this.buf.set(v, this.length);
+    }
+    this.length += n;
   }
 
   /** Reserve two bytes for a length that is known later; returns where they are. */
@@ -54,7 +65,10 @@ export class ByteWriter {
     this.buf[at + 1] = v & 0xff;
   }
 
+  /** The bytes written, in a buffer of their own and of their exact size. */
   finish(): Uint8Array {
+    // Sized exactly up front (and never handed out before): the buffer itself is the result.
+    if (this.length === this.buf.length && this.buf.byteOffset === 0 && this.buf.buffer.byteLength === this.length) return this.buf;
     return this.buf.slice(0, this.length);
   }
 }

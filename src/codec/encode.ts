@@ -3,8 +3,8 @@ import { ItlError } from '../errors.js';
 import { HEADER_BINDINGS, HEADER_BINDING_BY_TAG, RECORD_BINDINGS, RECORD_BINDING_BY_TAG, type Binding } from '../format/bindings.js';
 import { PADDING_TAG, RECORD_LENGTH_TAG, tagName, type Namespace } from '../format/tags.js';
 import type { Element, TrustList, TrustListHeader, TrustRecord } from '../model/types.js';
-import { boundElements } from './bind.js';
-import { completeLayout } from './layout.js';
+import type { BindTree } from './bind.js';
+import { completeLayoutBound } from './layout.js';
 
 /**
  * Encode a trust list. Every length (containers, HeaderLength, RECORDLENGTH) is computed from the
@@ -22,8 +22,7 @@ export function encodeTrustList(list: TrustList): Uint8Array {
 /** Encode only the header (used for `.sgn` files too, whose body is a payload). */
 export function encodeHeaderTo(w: ByteWriter, header: TrustListHeader): void {
   const start = w.length;
-  const elements = completeLayout(header.elements ?? [], header, HEADER_BINDINGS, HEADER_BINDING_BY_TAG, 'header');
-  const bound = boundElements(elements, HEADER_BINDING_BY_TAG);
+  const { elements, tree } = completeLayoutBound(header.elements ?? [], header, HEADER_BINDINGS, HEADER_BINDING_BY_TAG, 'header');
   // VERSION and HEADER_LENGTH always lead (format.md §3.1); their stored elements are skipped below.
   const version = HEADER_BINDING_BY_TAG.get(1)!;
   if (header.version === undefined) throw new ItlError('ERR_VALUE', 'the header needs a version', { path: 'header/version' });
@@ -31,62 +30,75 @@ export function encodeHeaderTo(w: ByteWriter, header: TrustListHeader): void {
   w.u8(2);
   w.u16(2);
   const lengthAt = w.reserveU16();
-  const skip = new Set([...bound].filter(([, b]) => b.tag <= 2).map(([el]) => el));
-  writeElements(w, elements, bound, header, 'header', 'header', skip);
+  writeElements(w, elements, tree, header, 'header', 'header', 2);
   w.patchU16(lengthAt, w.length - start, 'header/headerLength');
 }
 
 export function encodeRecordTo(w: ByteWriter, record: TrustRecord, path: string): void {
   const start = w.length;
-  const elements = completeLayout(record.elements ?? [], record, RECORD_BINDINGS, RECORD_BINDING_BY_TAG, 'record');
-  const bound = boundElements(elements, RECORD_BINDING_BY_TAG);
+  const { elements, tree } = completeLayoutBound(record.elements ?? [], record, RECORD_BINDINGS, RECORD_BINDING_BY_TAG, 'record');
   w.u8(RECORD_LENGTH_TAG);
   w.u16(2);
   const lengthAt = w.reserveU16();
-  const skip = new Set([...bound].filter(([, b]) => b.tag === RECORD_LENGTH_TAG).map(([el]) => el));
-  writeElements(w, elements, bound, record, 'record', path, skip);
+  writeElements(w, elements, tree, record, 'record', path, RECORD_LENGTH_TAG);
   w.patchU16(lengthAt, w.length - start, `${path}/recordLength`);
 }
 
+/**
+ * Write `elements` in order. Bound elements of tags up to `computedUpTo` (VERSION and
+ * HEADER_LENGTH, or RECORDLENGTH) are skipped: the caller writes them. Names and paths are only
+ * built for errors: this runs for every element encoded.
+ */
 function writeElements<M>(
   w: ByteWriter,
   elements: readonly Element[],
-  bound: ReadonlyMap<Element, Binding<M>>,
+  tree: BindTree<M>,
   model: M,
   namespace: Namespace,
   path: string,
-  skip: ReadonlySet<Element>,
+  computedUpTo: number,
 ): void {
   const header = namespace === 'header';
-  for (const el of elements) {
-    if (skip.has(el)) continue;
-    const name = tagName(namespace, el.tag);
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i]!;
+    const node = tree[i];
+    const b = node === undefined || Array.isArray(node) ? undefined : node;
+    if (b && b.tag <= computedUpTo) continue;
     if (header && el.tag === PADDING_TAG) {
-      if (el.value !== undefined || el.children) throw new ItlError('ERR_VALUE', 'a header PADDING element has no value', { path: `${path}/${name}` });
+      if (el.value !== undefined || el.children) throw new ItlError('ERR_VALUE', 'a header PADDING element has no value', { path: `${path}/${tagName(namespace, el.tag)}` });
       w.u8(PADDING_TAG);
     } else if (el.children) {
+      const name = tagName(namespace, el.tag);
       if (!header) throw new ItlError('ERR_VALUE', 'record elements cannot have children', { path: `${path}/${name}` });
       w.u8(el.tag);
       const at = w.reserveU16();
-      writeElements(w, el.children, bound, model, namespace, `${path}/${name}`, skip);
+      writeElements(w, el.children, node as BindTree<M>, model, namespace, `${path}/${name}`, computedUpTo);
       w.patchU16(at, w.length - at - 2, `${path}/${name}`);
     } else {
-      const b = bound.get(el);
-      if (b && b.get(model) === undefined) continue; // the typed field was removed
-      const value = b ? encodeValue(b, model, el.value, path) : el.value;
-      if (value === undefined) throw new ItlError('ERR_VALUE', `element ${name} has no value`, { path: `${path}/${name}` });
-      writeTlv(w, el.tag, value, `${path}/${b?.path ?? name}`);
+      let value: Uint8Array | undefined;
+      if (b) {
+        const typed = b.get(model);
+        if (typed === undefined) continue; // the typed field was removed
+        value = valueToWrite(b, typed, el.value, path);
+      } else {
+        value = el.value;
+        if (value === undefined) throw new ItlError('ERR_VALUE', `element ${tagName(namespace, el.tag)} has no value`, { path: `${path}/${tagName(namespace, el.tag)}` });
+      }
+      if (value.length > 0xffff) writeTlv(w, el.tag, value, `${path}/${b?.path ?? tagName(namespace, el.tag)}`); // throws ERR_TOO_LARGE
+      w.u8(el.tag);
+      w.u16(value.length);
+      w.bytes(value);
     }
   }
 }
 
 /** The stored bytes while the typed field still describes them, else the typed field encoded. */
 export function encodeValue<M>(b: Binding<M>, model: M, stored: Uint8Array | undefined, path: string): Uint8Array {
-  const value = b.get(model);
-  if (stored !== undefined) {
-    const decoded = b.codec.decode(stored);
-    if (decoded !== undefined && b.codec.equals(decoded, value)) return stored;
-  }
+  return valueToWrite(b, b.get(model), stored, path);
+}
+
+function valueToWrite<M>(b: Binding<M>, value: unknown, stored: Uint8Array | undefined, path: string): Uint8Array {
+  if (stored !== undefined && b.codec.accepts(stored) && b.codec.matches(stored, value)) return stored;
   try {
     return b.codec.encode(value);
   } catch (e) {
@@ -102,8 +114,9 @@ function writeTlv(w: ByteWriter, tag: number, value: Uint8Array, path: string): 
   w.bytes(value);
 }
 
+/** The output size when nothing changed since decoding (so the buffer needs no final copy); a guess otherwise. */
 function estimateSize(list: TrustList): number {
-  let n = 512 + (list.trailing?.length ?? 0);
+  let n = (list.header.headerLength ?? 512) + (list.trailing?.length ?? 0);
   for (const r of list.records) n += r.recordLength ?? (r.certificate?.length ?? 0) + 512;
   return n;
 }
