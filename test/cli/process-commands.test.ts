@@ -38,7 +38,7 @@ describe('node bin/itl.js: build, verify, trust, rollback, diff, lint, sign-file
 
   it('verify exits 1 on a tampered file with the reason first, 2 on a malformed one', () => {
     const bytes = Buffer.from(read('a.tlv'));
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1]! ^= 0xff;
     writeFileSync(join(dir, 'bad.tlv'), bytes);
     const r = itl(['verify', 'bad.tlv']);
     expect(r.code).toBe(1);

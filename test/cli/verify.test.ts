@@ -83,7 +83,7 @@ describe('itl verify', () => {
 
   it('a changed byte in a record: INVALID SIGNATURE_MISMATCH, exit 1', async () => {
     const bytes = w.read('a.tlv');
-    bytes[bytes.length - 20] ^= 1;
+    bytes[bytes.length - 20]! ^= 1;
     w.write('tampered.tlv', bytes);
     const r = await itl(['verify', 'tampered.tlv']);
     expect(r.code).toBe(1);
