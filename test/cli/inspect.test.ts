@@ -234,3 +234,24 @@ describe('itl inspect is safe to run on hostile files', () => {
     expect(r.stdout).toContain('DNS name          evil\\x1b]0;pwned\\x07\\x1b[2J\\u{202e}gnp.exe');
   });
 });
+
+describe('itl inspect on other files', () => {
+  it('a .sgn file: exit 2, and the error says it is a signed file and how to check it', async () => {
+    const r = await runCli(['inspect', 'vectors/signed/SEP001122334455.cnf.xml.sgn']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ERR_[A-Z_]+: .*a signed file, not a trust list; check it with itl verify/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('says whether each signed vector verifies, as itl verify does', async () => {
+    for (const [path, verifies] of [
+      ['vectors/signed/itl-rsa2048-sha1.tlv', /^ {2}Verifies +yes \(SHA-1\), with record 1 \(SAST, CN=ITLRECOVERY_test-a-pub;/m],
+      ['vectors/signed/invalid-itl-wrong-key.tlv', /^ {2}Verifies +NO, SIGNATURE_MISMATCH: /m],
+      ['vectors/signed/invalid-itl-signer-not-found.tlv', /^ {2}Verifies +NO, SIGNER_NOT_FOUND: /m],
+    ] as const) {
+      const r = await runCli(['inspect', path]);
+      expect({ path, code: r.code }).toEqual({ path, code: 0 });
+      expect(r.stdout).toMatch(verifies);
+    }
+  });
+});

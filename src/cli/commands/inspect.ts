@@ -1,5 +1,6 @@
-import { decodeTrustList } from '../../index.js';
+import { decodeSignedFile, decodeTrustList, type TrustList } from '../../index.js';
 import { bundledVector } from '../bundled.js';
+import { withHint } from '../errors.js';
 import { readInput } from '../files.js';
 import { buildReport } from '../inspect/report.js';
 import { checkSignature } from '../inspect/verification.js';
@@ -31,9 +32,26 @@ export const inspect: Command = {
     let display = path;
     if (path === undefined) ({ path, display } = bundledVector(ctx.packageRoot));
     const bytes = await readInput(path, ctx.io);
-    const list = decodeTrustList(bytes, { lenient: values.lenient === true });
+    let list: TrustList;
+    try {
+      list = decodeTrustList(bytes, { lenient: values.lenient === true });
+    } catch (e) {
+      throw signedFileHint(e, bytes);
+    }
     const report = buildReport(display === '-' ? '(stdin)' : display!, bytes, list, await checkSignature(bytes, list));
     ctx.out(values.json ? JSON.stringify(report, null, 2) + '\n' : renderText(report, ctx.style));
     return 0;
   },
 };
+
+/** A `.sgn` file decodes as a header and then fails on its payload: say what it is instead of only why records fail. */
+function signedFileHint(e: unknown, bytes: Uint8Array): unknown {
+  let filename: string | undefined;
+  try {
+    filename = decodeSignedFile(bytes).header.filename;
+  } catch {
+    return e;
+  }
+  if (filename === undefined || !/\.(sgn|sha512)$/i.test(filename)) return e;
+  return withHint(e, `its header FILENAME is ${JSON.stringify(filename)}: a signed file, not a trust list; check it with itl verify FILE --cert CERT or --trust ITLFile.tlv`);
+}
