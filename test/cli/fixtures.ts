@@ -31,14 +31,42 @@ interface ManifestEntry {
   valid: boolean;
   expect?: { error?: ManifestError; records?: unknown[]; [key: string]: unknown };
   lenient?: { error?: ManifestError; recordCount?: number; trailingLength?: number };
+  /** From a manifest that does not say what lenient decoding does. */
+  lenientUnspecified?: boolean;
 }
 
-/** vectors/manifest.json entries by path relative to the package root (`vectors/...`). */
+/**
+ * vectors/manifest.json entries by path relative to the package root (`vectors/...`), plus the
+ * malformed files of other manifests under vectors/ (vectors/hostile/manifest.json: entries with
+ * `expect.decodeError`, paths relative to that folder). Those say only what strict decoding
+ * throws, so they are marked `lenientUnspecified` and the lenient checks skip them.
+ */
 export function manifest(): Map<string, ManifestEntry> {
-  const file = join(ROOT, 'vectors', 'manifest.json');
-  if (!existsSync(file)) return new Map();
-  const m = JSON.parse(readFileSync(file, 'utf8')) as { vectors?: ManifestEntry[] };
-  return new Map((m.vectors ?? []).map((v) => [`vectors/${v.file}`, v]));
+  const dir = join(ROOT, 'vectors');
+  const file = join(dir, 'manifest.json');
+  const out = new Map<string, ManifestEntry>();
+  if (existsSync(file)) {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as { vectors?: ManifestEntry[] };
+    for (const v of m.vectors ?? []) out.set(`vectors/${v.file}`, v);
+  }
+  if (!existsSync(dir)) return out;
+  const nested = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('manifest.json') && f !== 'manifest.json');
+  for (const rel of nested) {
+    const base = dirname(join(dir, rel));
+    let m: { vectors?: { file?: unknown; expect?: { decodeError?: unknown } }[] };
+    try {
+      m = JSON.parse(readFileSync(join(dir, rel), 'utf8'));
+    } catch {
+      continue;
+    }
+    for (const v of Array.isArray(m.vectors) ? m.vectors : []) {
+      const code = v.expect?.decodeError;
+      if (typeof v.file !== 'string' || typeof code !== 'string') continue;
+      const path = relative(ROOT, join(base, v.file)).split('\\').join('/');
+      if (!out.has(path)) out.set(path, { file: relative(dir, join(base, v.file)), valid: false, expect: { error: { code } }, lenientUnspecified: true });
+    }
+  }
+  return out;
 }
 
 /** Vectors that decode strictly: `valid` in the manifest; a file the manifest does not list counts as valid. */
@@ -47,13 +75,16 @@ export function goodVectors(): string[] {
   return allVectors().filter((p) => m.get(p)?.valid !== false);
 }
 
-/** Vectors the manifest marks invalid, with the error strict decoding must give and what lenient decoding does. */
-export function malformedVectors(): { path: string; error: ManifestError; lenientError?: ManifestError }[] {
+/**
+ * Vectors the manifest marks invalid, with the error strict decoding must give and what lenient
+ * decoding does (`lenientUnspecified`: the manifest does not say, so lenient checks skip it).
+ */
+export function malformedVectors(): { path: string; error: ManifestError; lenientError?: ManifestError; lenientUnspecified?: boolean }[] {
   const m = manifest();
   return allVectors().flatMap((path) => {
     const v = m.get(path);
     if (!v || v.valid || !v.expect?.error) return [];
-    return [{ path, error: v.expect.error, ...(v.lenient?.error && { lenientError: v.lenient.error }) }];
+    return [{ path, error: v.expect.error, ...(v.lenient?.error && { lenientError: v.lenient.error }), ...(v.lenientUnspecified && { lenientUnspecified: true }) }];
   });
 }
 
