@@ -64,6 +64,7 @@ function writeElements<M>(
     const node = tree[i];
     const b = node === undefined || Array.isArray(node) ? undefined : node;
     if (b && b.tag <= computedUpTo) continue;
+    if ((el.tag & 0xff) !== el.tag) throw new ItlError('ERR_VALUE', `tag ${String(el.tag)} does not fit a byte`, { path: `${path}/elements[${i}]` });
     if (header && el.tag === PADDING_TAG) {
       if (el.value !== undefined || el.children) throw new ItlError('ERR_VALUE', 'a header PADDING element has no value', { path: `${path}/${tagName(namespace, el.tag)}` });
       w.u8(PADDING_TAG);
@@ -79,17 +80,23 @@ function writeElements<M>(
       if (b) {
         const typed = b.get(model);
         if (typed === undefined) continue; // the typed field was removed
-        value = valueToWrite(b, typed, el.value, path);
+        value = valueToWrite(b, typed, el.value, rootPath(path));
       } else {
         value = el.value;
         if (value === undefined) throw new ItlError('ERR_VALUE', `element ${tagName(namespace, el.tag)} has no value`, { path: `${path}/${tagName(namespace, el.tag)}` });
       }
-      if (value.length > 0xffff) writeTlv(w, el.tag, value, `${path}/${b?.path ?? tagName(namespace, el.tag)}`); // throws ERR_TOO_LARGE
+      if (value.length > 0xffff) writeTlv(w, el.tag, value, b ? `${rootPath(path)}/${b.path}` : `${path}/${tagName(namespace, el.tag)}`); // throws ERR_TOO_LARGE
       w.u8(el.tag);
       w.u16(value.length);
       w.bytes(value);
     }
   }
+}
+
+/** `header` or `records[i]`: typed fields are named from there (`header/signer/serialNumber`), whatever container holds them. */
+function rootPath(path: string): string {
+  const slash = path.indexOf('/');
+  return slash < 0 ? path : path.slice(0, slash);
 }
 
 /** The stored bytes while the typed field still describes them, else the typed field encoded. */

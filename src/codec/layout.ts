@@ -44,7 +44,7 @@ export function completeLayoutBound<M>(
   const { tree, seen } = bindTree(elements, byTag);
   const missing: Binding<M>[] = [];
   for (const b of bindings) {
-    if (!(seen & (1 << b.tag)) && b.get(model) !== undefined && !(b.tag <= 2 && namespace === 'header') && !(b.tag === 1 && namespace === 'record')) missing.push(b);
+    if (!(seen & (1 << b.tag)) && b.get(model) !== undefined && !(b.tag === 2 && namespace === 'header') && !(b.tag === 1 && namespace === 'record')) missing.push(b);
   }
   if (missing.length === 0) return { elements: elements as Element[], tree };
   const rank = namespace === 'header' ? HEADER_RANK : RECORD_RANK;

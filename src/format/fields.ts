@@ -95,17 +95,19 @@ export const cstring: FieldCodec<string> = {
   decode: decodeCString,
   accepts: () => true,
   matches: (raw, value) => cstringEquals(raw, value),
-  encode: (v) => {
-    if (typeof v !== 'string') throw bad('expected a string');
-    return encodeCString(v);
-  },
+  encode: (v) => encodeCString(checkCString(v)),
   equals: (a, b) => a === b,
   toJSON: (v) => v,
-  fromJSON(j) {
-    if (typeof j !== 'string') throw bad('expected a string');
-    return j;
-  },
+  fromJSON: checkCString,
 };
+
+/** A string the format can carry: NUL-terminated UTF-8, so no NUL inside and no lone surrogate. */
+function checkCString(v: unknown): string {
+  if (typeof v !== 'string') throw bad('expected a string');
+  if (v.includes('\0')) throw bad('a NUL-terminated string cannot contain NUL');
+  if (/\p{Cs}/u.test(v)) throw bad('a string with a lone UTF-16 surrogate has no UTF-8 form');
+  return v;
+}
 
 export const version: FieldCodec<Version> = fixed<Version>(2, {
   read: (raw) => ({ major: raw[0]!, minor: raw[1]! }),

@@ -158,11 +158,8 @@ describe('encoder and JSON error codes', () => {
     expect(encodeError({ ...base(), records: [{ role: 70000, elements: [] }] })).toEqual({ code: 'ERR_VALUE', path: 'records[0]/role' });
   });
 
-  // BUG (minor): for a typed field inside a container, src/codec/encode.ts writeElements recurses
-  // with `${path}/${name}` and encodeValue appends the binding path, giving the hybrid
-  // 'header/SIGNER_INFO/signer/serialNumber'. errors.ts documents model paths
-  // ('header/signer/serialNumber'), which is also what the decoder reports for these fields.
-  it('BUG: a typed field inside a container is reported with its model path, as the decoder does', () => {
+  // Regression: the encoder once reported the hybrid 'header/SIGNER_INFO/signer/serialNumber'.
+  it('a typed field inside a container is reported with its model path, as the decoder does', () => {
     expect(encodeError({ ...base(), header: { ...base().header, signer: { serialNumber: 'ab' as unknown as Uint8Array } } })).toEqual({ code: 'ERR_VALUE', path: 'header/signer/serialNumber' });
     expect(encodeError({ ...base(), header: { ...base().header, modulusCode: 256 } })).toEqual({ code: 'ERR_VALUE', path: 'header/modulusCode' });
     expect(decodeError(file('07000508000201010d')).path).toBe('header/digest');
@@ -210,11 +207,9 @@ describe('ItlError', () => {
   });
 });
 
-// ---- BUGS: encoding a typed string silently writes something that decodes to another value ----
-// src/format/fields.ts `cstring.encode` (and `bytes/text.ts encodeCString`) accept any JS string.
-// A NUL inside the string ends it on decode; a lone surrogate becomes U+FFFD (TextEncoder). The
-// encoder should refuse both with ERR_VALUE (or the value should survive the round trip).
-describe('BUG: typed strings the format cannot carry', () => {
+// ---- Regression: a typed string the format cannot carry was once written as something else ----
+// A NUL inside the string would end it on decode; a lone surrogate would become U+FFFD.
+describe('typed strings the format cannot carry', () => {
   const withFilename = (filename: string): TrustList => ({ kind: 'ITL', header: { version: { major: 1, minor: 2 }, filename, elements: [] }, records: [] });
   const roundTripOrRefuse = (s: string) => {
     let bytes: Uint8Array;
@@ -227,19 +222,17 @@ describe('BUG: typed strings the format cannot carry', () => {
     expect(decodeTrustList(bytes).header.filename).toBe(s);
   };
 
-  it('a NUL inside a string is refused, not silently truncated (today: "a\\0b" encodes and decodes as "a")', () => {
+  it('a NUL inside a string is refused, not silently truncated (it once encoded and decoded as "a")', () => {
     roundTripOrRefuse('a\u0000b');
   });
 
-  it('a lone surrogate is refused, not silently replaced (today: "\\uD800" decodes as "\\uFFFD")', () => {
+  it('a lone surrogate is refused, not silently replaced (it once decoded as U+FFFD)', () => {
     roundTripOrRefuse('x\uD800');
   });
 });
 
-// ---- BUG: element tags outside 0..255 are silently truncated to a byte ----
-// src/codec/encode.ts writeElements/writeTlv: `w.u8(el.tag)` with el.tag = 300 writes 0x2C (44).
-// fromJSON refuses such tags (ERR_JSON); encodeTrustList on a hand-built model should refuse them too.
-describe('BUG: element tags that do not fit a byte', () => {
+// ---- Regression: element tags outside 0..255 were once truncated to a byte ----
+describe('element tags that do not fit a byte', () => {
   it('encodeTrustList refuses tag 300 with ERR_VALUE instead of writing tag 44', () => {
     const l: TrustList = { kind: 'ITL', header: { version: { major: 1, minor: 2 }, elements: [{ tag: 300, value: Uint8Array.of(1) }] }, records: [] };
     let written: string | undefined;
