@@ -126,3 +126,90 @@ export function bareSignedRange(b: Uint8Array, offset: number, length: number): 
 
 /** WebCrypto's `BufferSource` type wants an ArrayBuffer-backed view (TypeScript ≥ 5.7); every view here is one. */
 export const ab = (b: Uint8Array): Uint8Array<ArrayBuffer> => b as Uint8Array<ArrayBuffer>;
+
+/**
+ * The model floor of decoding: what any decoder of this API must do whatever its code, and no
+ * more. The model owns a copy of the input (one `slice`) and keeps every element (one object
+ * with a view per TLV, in one array per header or record), but nothing is checked, decoded to a
+ * typed field or named. Not a target: it shows where the bare walk stops being reachable.
+ */
+export function modelFloor(input: Uint8Array): number {
+  const b = input.slice();
+  const buf = b.buffer;
+  const headerLength = (b[8]! << 8) | b[9]!;
+  let sum = 0;
+  let p = 0;
+  const header: { tag: number; offset: number; value?: Uint8Array }[] = [];
+  while (p < headerLength) {
+    const tag = b[p]!;
+    if (tag === PAD) {
+      header.push({ tag, offset: p });
+      p += 1;
+      continue;
+    }
+    const len = (b[p + 1]! << 8) | b[p + 2]!;
+    header.push({ tag, offset: p, value: CONTAINER[tag] ? undefined : new Uint8Array(buf, p + 3, len) });
+    p += CONTAINER[tag] ? 3 : 3 + len;
+  }
+  const records: { tag: number; offset: number; value: Uint8Array }[][] = [];
+  while (p < b.length) {
+    const recordLength = (b[p + 3]! << 8) | b[p + 4]!;
+    const end = p + recordLength;
+    const elements = [{ tag: 1, offset: p, value: new Uint8Array(buf, p + 3, 2) }];
+    p += 5;
+    while (p < end) {
+      const len = (b[p + 1]! << 8) | b[p + 2]!;
+      elements.push({ tag: b[p]!, offset: p, value: new Uint8Array(buf, p + 3, len) });
+      p += 3 + len;
+    }
+    records.push(elements);
+    sum += elements.length;
+  }
+  return sum + header.length + records.length;
+}
+
+interface FloorElement {
+  tag: number;
+  value?: Uint8Array;
+  children?: FloorElement[];
+}
+
+/**
+ * The element-writing floor of encoding: write every stored element of a decoded model (tag,
+ * length, one copy of its value; containers and RECORDLENGTH patched afterwards) into a buffer of
+ * the right size, without looking at a single typed field. What an encoder of element lists
+ * must do at least; the typed-field checks of encodeTrustList come on top. Not a target.
+ */
+export function writeElementsFloor(header: readonly FloorElement[], records: readonly { elements: readonly FloorElement[] }[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let p = 0;
+  const put = (els: readonly FloorElement[]): void => {
+    for (const el of els) {
+      out[p++] = el.tag;
+      if (el.tag === PAD && !el.value && !el.children) continue;
+      if (el.children) {
+        const at = p;
+        p += 2;
+        put(el.children);
+        const n = p - at - 2;
+        out[at] = n >>> 8;
+        out[at + 1] = n & 0xff;
+        continue;
+      }
+      const v = el.value!;
+      out[p] = v.length >>> 8;
+      out[p + 1] = v.length & 0xff;
+      out.set(v, p + 2);
+      p += 2 + v.length;
+    }
+  };
+  put(header);
+  for (const r of records) {
+    const start = p;
+    put(r.elements);
+    const n = p - start;
+    out[start + 3] = n >>> 8;
+    out[start + 4] = n & 0xff;
+  }
+  return out;
+}

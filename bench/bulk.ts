@@ -20,7 +20,7 @@ const concurrency = Number(conc ?? 4);
 
 let check: (bytes: Uint8Array) => Promise<{ valid: boolean; n: number }>;
 if (mode === 'itl-codec') {
-  const { decodeTrustList, verifyTrustList } = await import('../dist/index.js');
+  const { decodeTrustList, verifyTrustList } = (await import('./dist.js')).core;
   check = async (bytes) => {
     const list = decodeTrustList(bytes);
     const result = await verifyTrustList(bytes);

@@ -90,8 +90,9 @@ export interface RunOptions {
  */
 export async function runPairs(pairs: Pair[], o: RunOptions): Promise<Row[]> {
   type Task = { key: string; op: Op; n: number; isAsync: boolean };
-  const tasks: Task[] = [];
+  const groups: Task[][] = [];
   for (const p of pairs) {
+    const group: Task[] = [];
     for (const [key, op] of [
       [`${p.name}`, p.subject],
       [`${p.name} ~base`, p.baseline],
@@ -100,19 +101,27 @@ export async function runPairs(pairs: Pair[], o: RunOptions): Promise<Row[]> {
       const probe = op();
       const isAsync = probe instanceof Promise;
       consume(await probe);
-      tasks.push({ key, op, n: await calibrate(op, o.batchMs), isAsync });
+      group.push({ key, op, n: await calibrate(op, o.batchMs), isAsync });
     }
+    groups.push(group);
   }
+  const tasks = groups.flat();
   const perRound = new Map<string, number[]>();
   for (let r = 0; r < o.rounds; r++) {
     const bench = new Bench({ time: o.timeMs, warmupTime: o.warmupMs, iterations: 5, warmupIterations: 2 });
-    for (const t of tasks) bench.add(t.key, batch(t.op, t.n, t.isAsync), { async: t.isAsync });
+    // Subject and baseline back to back, in alternating order from round to round, so drift in
+    // the machine's state does not favour either.
+    for (const group of groups) {
+      for (const t of r % 2 === 0 ? group : [...group].reverse()) bench.add(t.key, batch(t.op, t.n, t.isAsync), { async: t.isAsync });
+    }
     await bench.run();
     for (const task of bench.tasks) {
       const t = tasks.find((x) => x.key === task.name)!;
       const res = task.result;
       if (res.state !== 'completed') throw new Error(`${task.name}: ${res.state}${'error' in res ? `: ${String(res.error)}` : ''}`);
-      const ops = (t.n * 1000) / res.period;
+      // The median batch, not the mean: on a shared machine a batch that lost the CPU to another
+      // process says nothing about the code, and the median ignores it.
+      const ops = (t.n * 1000) / res.latency.p50;
       perRound.set(t.key, [...(perRound.get(t.key) ?? []), ops]);
     }
     o.log?.(`  round ${r + 1}/${o.rounds} done`);
