@@ -988,8 +988,8 @@ function malformedVectors(): Vector[] {
     const body = [...cucmHeaderBody(S5_HEADER, 0).slice(0, -1), tlv(15, [0x55, 0x4a], 4)];
     const nodes = header(body);
     const { bytes, offsets } = serialize(nodes);
-    const e = { code: 'ERR_TRUNCATED', offset: offsets.get(body[body.length - 1]!)! + 3, path: 'header' };
-    out.push(malformed('truncated-in-header', 'the file ends where HeaderLength says, but the last header element (TIMESTAMP, length 4) has only 2 value bytes', bytes, e, hdrErr(e)));
+    const e = { code: 'ERR_HEADER_LENGTH', offset: offsets.get(body[body.length - 1]!)! + 3, path: 'header' };
+    out.push(malformed('truncated-in-header', 'the file ends where HeaderLength says, but the last header element (TIMESTAMP, length 4) has only 2 value bytes: HeaderLength lands inside an element', bytes, e, hdrErr(e)));
   }
   {
     const name = tlv(4, cstr(S5_DN));
@@ -1022,8 +1022,8 @@ function malformedVectors(): Vector[] {
   }
   {
     const bytes = cat(smallBytes, [0x00]);
-    const e = { code: 'ERR_TRUNCATED', offset: smallBytes.length + 1, path: 'records[2]' };
-    out.push(malformed('trailing-one-byte', 'one 0x00 byte after the last record (too short to hold a tag and length: reported as truncated)', bytes, e, { warnings: [e], recordCount: 2, trailingLength: 1 }));
+    const e = { code: 'ERR_RECORD_START', offset: smallBytes.length, path: 'records[2]' };
+    out.push(malformed('trailing-one-byte', 'one 0x00 byte after the last record: not the start of a RECORDLENGTH element', bytes, e, { warnings: [e], recordCount: 2, trailingLength: 1 }));
   }
   {
     const bytes = cat(smallBytes, [0x01, 0x00, 0x02]);
@@ -1061,9 +1061,9 @@ function malformedVectors(): Vector[] {
     const dns = tlv(2, cstr('overrun'), 40);
     const r = [tlv(1, u16(5 + 3 + 8 + 5)), dns, tlv(4, u16(2))];
     const { bytes, offsets } = serialize([...small.hdr, ...small.r1, ...r]);
-    const e = { code: 'ERR_TRUNCATED', offset: offsets.get(dns)! + 3, path: 'records[1]' };
+    const e = { code: 'ERR_OVERRUN', offset: offsets.get(dns)! + 3, path: 'records[1]' };
     out.push(
-      malformed('element-overruns-last-record', 'the same overrun in the last record, whose end is the end of the file: reported as truncated', bytes, e, {
+      malformed('element-overruns-last-record', 'the same overrun in the last record, whose end is the end of the file: still an overrun of the record (RECORDLENGTH sets its end)', bytes, e, {
         warnings: [e],
         recordCount: 1,
         trailingLength: bytes.length - hl - sizeOf(small.r1),

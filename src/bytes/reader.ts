@@ -27,18 +27,20 @@ export class Views {
  */
 export class ByteReader {
   pos: number;
-  private readonly views: Views;
+  private views: Views | undefined;
 
   constructor(
     readonly bytes: Uint8Array,
     start = 0,
     readonly end = bytes.length,
     readonly path = '',
-    /** The code for running past `end` when `end` is not the end of the input. */
-    readonly overrunCode: ItlErrorCode = 'ERR_OVERRUN',
+    /**
+     * The code for running past `end` when a length field set it (a container, a record, the
+     * header). Without one, `end` is the end of the input and running past it is `ERR_TRUNCATED`.
+     */
+    readonly overrunCode?: ItlErrorCode,
   ) {
     this.pos = start;
-    this.views = new Views(bytes);
   }
 
   get remaining(): number {
@@ -51,8 +53,8 @@ export class ByteReader {
 
   private need(n: number, what: string): void {
     if (this.pos + n > this.end) {
-      const code = this.end < this.bytes.length ? this.overrunCode : 'ERR_TRUNCATED';
-      const limit = this.end < this.bytes.length ? `its enclosing element ends at ${this.end}` : `the input ends at ${this.end}`;
+      const code = this.overrunCode ?? 'ERR_TRUNCATED';
+      const limit = this.overrunCode ? `its enclosing element ends at ${this.end}` : `the input ends at ${this.end}`;
       throw new ItlError(code, `${what} needs ${n} byte(s) at ${this.pos} but ${limit}`, {
         offset: this.pos,
         path: this.path || undefined,
@@ -75,7 +77,7 @@ export class ByteReader {
   /** A view (no copy) of the next `n` bytes. */
   bytesView(n: number, what = 'a value'): Uint8Array {
     this.need(n, what);
-    const v = this.views.of(this.pos, this.pos + n);
+    const v = (this.views ??= new Views(this.bytes)).of(this.pos, this.pos + n);
     this.pos += n;
     return v;
   }
@@ -83,7 +85,7 @@ export class ByteReader {
   /** A reader over the next `n` bytes, for a container or a record; this reader skips past them. */
   sub(n: number, path: string, what = 'an element'): ByteReader {
     this.need(n, what);
-    const r = new ByteReader(this.bytes, this.pos, this.pos + n, path);
+    const r = new ByteReader(this.bytes, this.pos, this.pos + n, path, 'ERR_OVERRUN');
     this.pos += n;
     return r;
   }

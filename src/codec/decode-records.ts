@@ -36,9 +36,11 @@ function decodeRecord(bytes: Uint8Array, views: Views, offset: number, index: nu
     tag = bytes[offset]!;
     len = (bytes[offset + 1]! << 8) | bytes[offset + 2]!;
   } else {
-    // Too short for a RECORDLENGTH element: the checking reader names what is missing.
+    // Too short for a RECORDLENGTH element: bytes that do not even start like one are not a
+    // record at all; otherwise the checking reader names what is missing.
     const head = new ByteReader(bytes, offset, bytes.length, path);
     tag = head.u8('a record tag');
+    if (tag !== RECORD_LENGTH_TAG) throw new ItlError('ERR_RECORD_START', `a record must start with RECORD_LENGTH (tag 1); found tag ${tag}`, { offset, path });
     len = head.u16('the length of RECORD_LENGTH');
     if (tag === RECORD_LENGTH_TAG && len === 2) head.bytesView(2, 'the value of RECORD_LENGTH');
   }
@@ -68,7 +70,7 @@ function decodeRecord(bytes: Uint8Array, views: Views, offset: number, index: nu
         continue;
       }
     }
-    const r = new ByteReader(bytes, p, end, path);
+    const r = new ByteReader(bytes, p, end, path, 'ERR_OVERRUN');
     const t = r.u8('a tag');
     const name = tagName('record', t);
     const n = r.u16(`the length of ${name}`);

@@ -32,8 +32,6 @@ describe('decoder error codes', () => {
   it('ERR_TRUNCATED: the input ends inside a tag, length or value', () => {
     expect(decodeError(bytesOf('0100'))).toEqual({ code: 'ERR_TRUNCATED', offset: 1, path: 'header' });
     expect(decodeError(bytesOf('0100020102 0200'))).toEqual({ code: 'ERR_TRUNCATED', offset: 6, path: 'header' });
-    // HeaderLength is the file size, and FILENAME claims 5 bytes where 2 remain.
-    expect(decodeError(bytesOf('0100020102 020002000f 0e00054142'))).toEqual({ code: 'ERR_TRUNCATED', offset: 13, path: 'header' });
     // A record cut inside its RECORDLENGTH value.
     expect(decodeError(file('', '01000204'))).toEqual({ code: 'ERR_TRUNCATED', offset: 13, path: 'records[0]' });
   });
@@ -43,6 +41,8 @@ describe('decoder error codes', () => {
     expect(decodeError(bytesOf('0100020102 020002000b'))).toEqual({ code: 'ERR_HEADER_LENGTH', offset: 5, path: 'header/headerLength' });
     // HeaderLength 12 ends inside FILENAME's length field; a record follows.
     expect(decodeError(bytesOf('0100020102 020002000c 0e00024100 0100020005'))).toEqual({ code: 'ERR_HEADER_LENGTH', offset: 11, path: 'header' });
+    // HeaderLength is the file size, and FILENAME claims 5 bytes where 2 remain: it still lands inside FILENAME.
+    expect(decodeError(bytesOf('0100020102 020002000f 0e00054142'))).toEqual({ code: 'ERR_HEADER_LENGTH', offset: 13, path: 'header' });
     // ... or inside a container.
     expect(decodeError(bytesOf('0100020102 0200020010 0300050400024100 0100020005'))).toEqual({ code: 'ERR_HEADER_LENGTH', offset: 13, path: 'header' });
   });
@@ -54,9 +54,9 @@ describe('decoder error codes', () => {
     expect(decodeError(file('', '010002000a 0200094100 0100020005'))).toEqual({ code: 'ERR_OVERRUN', offset: 18, path: 'records[0]' });
   });
 
-  it('... but the same overruns at the very end of the input are ERR_TRUNCATED (questionable: the code depends on what follows)', () => {
-    expect(decodeError(file('03000404000541'))).toEqual({ code: 'ERR_TRUNCATED', offset: 16, path: 'header/SIGNER_INFO' });
-    expect(decodeError(file('', '010002000a 0200094100'))).toEqual({ code: 'ERR_TRUNCATED', offset: 18, path: 'records[0]' });
+  it('... also at the very end of the input: a length field set the end, so crossing it is an overrun', () => {
+    expect(decodeError(file('03000404000541'))).toEqual({ code: 'ERR_OVERRUN', offset: 16, path: 'header/SIGNER_INFO' });
+    expect(decodeError(file('', '010002000a 0200094100'))).toEqual({ code: 'ERR_OVERRUN', offset: 18, path: 'records[0]' });
   });
 
   it('ERR_NESTING: a fourth nested container', () => {
@@ -110,7 +110,7 @@ describe('lenient decoding', () => {
     expect(list.warnings!.map(({ code, offset, path }) => ({ code, offset, path }))).toEqual([
       { code: 'ERR_VALUE_LENGTH', offset: 10, path: 'header/timestamp' },
       { code: 'ERR_VALUE_LENGTH', offset: 22, path: 'records[0]/role' },
-      { code: 'ERR_TRUNCATED', offset: 32, path: 'records[2]' },
+      { code: 'ERR_RECORD_START', offset: 31, path: 'records[2]' },
     ]);
     for (const w of list.warnings!) {
       expect(typeof w.message).toBe('string');
