@@ -37,7 +37,8 @@ export function readCandidate(input: Uint8Array | TrustList | SignedFile, kind?:
     if (kind === 'config' && e instanceof ItlError) return { kind: 'config', bytes: input, records: [] };
     throw e;
   }
-  if (kind === 'config' || SIGNED_FILE_NAME.test(headerOnly.header.filename ?? '')) {
+  // An explicit kind wins over the name; without one, a `.sgn` FILENAME means a signed file.
+  if (kind === 'config' || (kind === undefined && SIGNED_FILE_NAME.test(headerOnly.header.filename ?? ''))) {
     return { kind: 'config', bytes: input, header: headerOnly.header, records: [] };
   }
   const list = decodeTrustList(input, kind ? { kind } : {});

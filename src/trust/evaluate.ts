@@ -173,7 +173,7 @@ export async function evaluateTrust(input: EvaluateTrustInput): Promise<TrustDec
       explanation: `The ${what} is signed by ${signerText}, which no installed record allows. The phone will ask the TVS servers its ITL lists (${servers.map((s) => s.dnsName || s.ipAddress || s.subjectName).join(', ')}); it is accepted only if they trust that certificate.`,
     });
   }
-  const roleNote = reason === 'SIGNER_NOT_SAST' ? `, but only with a role that may not sign a ${what} (allowed: ${decisive.roles.map(roleName).join(', ')})` : '';
+  const roleNote = reason === 'SIGNER_NOT_SAST' ? `, but only with a role that may not sign ${kind === 'config' ? 'a' : 'an'} ${what} (allowed: ${decisive.roles.map(roleName).join(', ')})` : '';
   return decide({
     accepted: false,
     rule: reason === 'SIGNER_NOT_SAST' ? 'signer-role' : 'signer-unknown',

@@ -178,6 +178,11 @@ describe('an ITL installed', () => {
     expect(explicit).toMatchObject({ accepted: false, rule: 'signer-role' });
   });
 
+  it('explains a role rejection in plain English (an ITL, not "a ITL")', async () => {
+    const d = await evaluateTrust({ installed: { itl: await itlATftpOnly() }, candidate: await newItlASignedBy('rsa1024-a') });
+    expect(d.explanation).toMatch(/may not sign an ITL/);
+  });
+
   it("itlAnchors 'sast+tftp': the same trust list is accepted by its CCM+TFTP record", async () => {
     const d = await evaluateTrust({ installed: { itl: await itlATftpOnly() }, candidate: await newItlASignedBy('rsa1024-a'), rules: { itlAnchors: 'sast+tftp' } });
     expect(d).toMatchObject({ accepted: true, rule: 'signed-by-installed' });
@@ -420,5 +425,14 @@ describe('remedies: the concrete ways out when rejected', () => {
     const d = await evaluateTrust({ installed: { itl: await itlANoTvs() }, candidate: encodeTrustList(decodeTrustList(await build('rsa2048-b', clusterBRecords(), { kind: 'CTL', timestamp: T_B }))) });
     expect(d.candidateKind).toBe('CTL');
     expect(d.accepted).toBe(false);
+  });
+});
+
+describe('candidate kind', () => {
+  it('detects a .sgn file by its FILENAME, and an explicit kind wins over the name', async () => {
+    const sgn = await signFile(CONFIG_XML, await signer('rsa2048-a'), { filename: CONFIG_NAME, timestamp: T_B });
+    expect((await evaluateTrust({ candidate: sgn })).candidateKind).toBe('config');
+    // Told it is an ITL, the bytes are decoded as one: a config payload is not a record.
+    await expect(evaluateTrust({ candidate: sgn, kind: 'ITL' })).rejects.toMatchObject({ code: 'ERR_RECORD_START' });
   });
 });
