@@ -15,6 +15,7 @@ import { verifySignedFile } from '../signed-file/sign-file.js';
 import { evaluateTrust } from '../trust/evaluate.js';
 import { fill, h, type Child } from './dom.js';
 import { HexView } from './hex.js';
+import { interact } from './interact.js';
 import { digestText, errorText, hexOffset, plural, recordSpan } from './fields.js';
 import type { PageContext } from './page.js';
 
@@ -29,7 +30,7 @@ export async function runAnalysis(ctx: PageContext): Promise<void> {
 
   const list = main.list;
   if (slots.export && list) {
-    slots.export.append(h('button', { type: 'button', id: 'export', onclick: () => download(list, name) }, 'Download the JSON form'), ' the lossless JSON form (itl-codec/trust-list@1): every element in file order, as itl decode writes it.');
+    slots.export.append(h('button', { type: 'button', id: 'export-json', onclick: () => download(list, name) }, 'Download the JSON form'), ' the lossless JSON form (itl-codec/trust-list@1): every element in file order, as itl decode writes it.');
   }
 
   const instList = installed && installed.error === undefined ? installed.list : undefined;
@@ -120,8 +121,9 @@ function showBytes(ctx: PageContext): void {
   const { bytes } = ctx.main.file;
   const { box, limit, errorOffset } = ctx.bytes;
   const sig = ctx.signature;
+  const link = interact(ctx);
   const draw = (n: number) => {
-    const hex = new HexView(bytes, n, ctx.onByte);
+    const hex = new HexView(bytes, n, link.onByte);
     hex.box.tabIndex = 0;
     hex.box.setAttribute('aria-label', 'File bytes in hex');
     if (sig) hex.mark(sig, 'ns');
@@ -132,7 +134,7 @@ function showBytes(ctx: PageContext): void {
       n < bytes.length && h('p', { class: 'note' }, `Shown up to the error byte. `, h('button', { type: 'button', id: 'show-all', onclick: () => draw(bytes.length) }, `Show all ${plural(bytes.length)}`)),
       hex.box,
     );
-    ctx.setHex(hex);
+    link.setHex(hex);
   };
   draw(limit);
 }

@@ -11,7 +11,6 @@ import { decodeSignedFile } from '../signed-file/signed-file.js';
 import type { AnalysisApi } from './analysis-entry.js';
 import { h, type Child } from './dom.js';
 import { elementRows, errorText, hexOffset, plural, recordSpan, signatureSpan, type Row, type Span } from './fields.js';
-import type { HexView } from './hex.js';
 import { loadPart } from './lazy.js';
 import type { CertificateSlot, Decoded, PageContext, Picked } from './page.js';
 import type { X509Api } from './x509-entry.js';
@@ -23,12 +22,10 @@ let main: Picked | undefined;
 let installed: Picked | undefined;
 let generation = 0;
 
-// What each focusable element stands for in the file, and the elements a hovered byte can name.
+// What each focusable element stands for in the file, where Enter on it goes, and the fields a hovered byte can name.
 const spans = new WeakMap<Element, Span[]>();
 const targets = new WeakMap<Element, HTMLElement>();
-let leaves: { el: HTMLElement; span: Span }[] = [];
-let hex: HexView | undefined;
-let selected: Element | undefined;
+let leaves: PageContext['leaves'] = [];
 
 /** `.sgn` (or `.sha512`) by the picked name or the header's FILENAME, as evaluateTrust tells them apart. */
 const SIGNED = /\.(sgn|sha512)$/i;
@@ -63,44 +60,6 @@ function bind<T extends HTMLElement>(el: T, s: Span[], leaf = false): T {
   return el;
 }
 
-function select(el: Element | undefined, reveal: boolean): void {
-  selected?.classList.remove('hl');
-  selected = el;
-  el?.classList.add('hl');
-  const s = (el && spans.get(el)) || [];
-  hex?.highlight(s);
-  if (reveal && s[0]) hex?.reveal(s[0][0]);
-}
-
-/** A hovered byte highlights the smallest field holding it; a clicked one moves the focus there. */
-function onByte(offset: number, click: boolean): void {
-  let best: { el: HTMLElement; span: Span } | undefined;
-  for (const l of leaves) {
-    const [a, b] = l.span;
-    if (offset >= a && offset < b && (!best || b - a < best.span[1] - best.span[0])) best = l;
-  }
-  if (best && click) best.el.focus();
-  else if (best) select(best.el, false);
-}
-
-const boundTarget = (e: Event) => {
-  const el = (e.target as Element).closest?.('[tabindex]');
-  return el && spans.has(el) ? el : undefined;
-};
-out.addEventListener('focusin', (e) => select(boundTarget(e) ?? selected, true));
-out.addEventListener('mouseover', (e) => {
-  const el = boundTarget(e);
-  if (el && el !== selected) select(el, true);
-});
-out.addEventListener('keydown', (e) => {
-  const el = boundTarget(e);
-  const go = el && (e.key === 'Enter' ? targets.get(el) : e.key === 'ArrowDown' ? el.nextElementSibling : e.key === 'ArrowUp' ? el.previousElementSibling : undefined);
-  if (go instanceof HTMLElement && spans.has(go)) {
-    e.preventDefault();
-    go.focus();
-  }
-});
-
 const section = (id: string, title: string, ...kids: Child[]) => h('section', { id, 'aria-labelledby': id + '-h' }, h('h2', { id: id + '-h' }, title), kids);
 const cells = (tag: string, items: Child[]) => items.map((c) => h(tag, tag === 'th' ? { scope: 'col' } : null, c));
 const table = (cls: string, head: string[], ...rows: Child[]) => h('table', { class: cls }, h('thead', null, h('tr', null, cells('th', head))), h('tbody', null, rows));
@@ -121,7 +80,6 @@ function show(): void {
   const gen = ++generation;
   leaves = [];
   publicKeys = [];
-  selected = hex = undefined;
   if (!main) return;
   const d = decode(main);
   const { bytes, name } = main;
@@ -200,7 +158,8 @@ function show(): void {
 
   const signature = header && signatureSpan(header.elements);
   const box = h('div', null, h('p', { class: 'note' }, 'Loading the hex view…'));
-  out.replaceChildren(h('div', { class: 'layout' }, h('div', { class: 'info' }, info), h('aside', { class: 'bytes', 'aria-labelledby': 'bytes-h' }, h('h2', { id: 'bytes-h' }, 'Bytes'), box)));
+  const root = h('div', { class: 'layout' }, h('div', { class: 'info' }, info), h('aside', { class: 'bytes', 'aria-labelledby': 'bytes-h' }, h('h2', { id: 'bytes-h' }, 'Bytes'), box));
+  out.replaceChildren(root);
   status.textContent = `${name}: ${error === undefined ? 'decoded' : 'does not decode'}.`;
   out.dataset.file = name;
   delete out.dataset.ready;
@@ -213,8 +172,10 @@ function show(): void {
     ...(signature && { signature }),
     slots,
     bytes: { box, limit, ...(offset !== undefined && { errorOffset: offset }) },
-    onByte,
-    setHex: (v) => live() && (hex = v),
+    root,
+    spans,
+    targets,
+    leaves,
     bind,
     live,
   };

@@ -1,7 +1,6 @@
 /** What the page's core (app.js) hands to its later parts (analysis.js, x509.js). Types only. */
 import type { TrustList, TrustListHeader } from '../model/types.js';
 import type { Span } from './fields.js';
-import type { HexView } from './hex.js';
 
 export interface Picked {
   name: string;
@@ -26,10 +25,14 @@ export interface PageContext {
   slots: { md5: HTMLElement; sha1: HTMLElement; publicKeys: { cell: HTMLElement; key: Uint8Array }[]; signature?: HTMLElement; trust?: HTMLElement; lint?: HTMLElement; export?: HTMLElement };
   /** Where the hex view goes, how many bytes it shows first (up to the error byte), and the error offset. */
   bytes: { box: HTMLElement; limit: number; errorOffset?: number };
-  /** The core's side of the hex view: a hovered or clicked byte names its field. */
-  onByte(offset: number, click: boolean): void;
-  /** Hand the hex view to the core, which highlights fields in it. */
-  setHex(hex: HexView): void;
+  /** The shown file's part of the page: hover, focus and key listeners go here. */
+  root: HTMLElement;
+  /** The bytes each focusable element stands for. */
+  spans: WeakMap<Element, Span[]>;
+  /** Where Enter on an element goes (a record in the list: its first field). */
+  targets: WeakMap<Element, HTMLElement>;
+  /** The field rows, which a hovered or clicked byte can name. */
+  leaves: { el: HTMLElement; span: Span }[];
   /** Make an element focusable and tie it to bytes of the main file (hover/focus highlights them). */
   bind<T extends HTMLElement>(el: T, spans: Span[], leaf?: boolean): T;
   /** False once another file is shown: stop writing into the page. */
