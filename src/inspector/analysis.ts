@@ -131,7 +131,7 @@ function showBytes(ctx: PageContext): void {
     fill(
       box,
       h('p', { class: 'legend' }, h('span', { class: 'hl' }, 'selected field'), sig && h('span', { class: 'ns' }, 'SIGNATURE element (the rest is signed)'), errorOffset !== undefined && h('span', { class: 'err' }, 'error byte')),
-      n < bytes.length && h('p', { class: 'note' }, `Shown up to the error byte. `, h('button', { type: 'button', id: 'show-all', onclick: () => draw(bytes.length) }, `Show all ${plural(bytes.length)}`)),
+      n < bytes.length && h('p', { class: 'note' }, n === errorOffset! + 1 ? 'Shown up to the error byte. ' : `Shown: the first ${plural(n)}. `, h('button', { type: 'button', id: 'show-all', onclick: () => draw(bytes.length) }, `Show all ${plural(bytes.length)}`)),
       hex.box,
     );
     link.setHex(hex);

@@ -105,10 +105,11 @@ function show(): void {
     ),
   ];
 
-  let limit = bytes.length;
+  // A trust list over 64 KiB is already too big for a phone; a huge file gets its first 64 KiB in hex, and a button.
+  let limit = Math.min(bytes.length, 0x10000);
   const offset = error instanceof ItlError ? error.offset : undefined;
   if (error !== undefined) {
-    if (offset !== undefined) limit = Math.min(bytes.length, offset + 1);
+    if (offset !== undefined) limit = Math.min(limit, offset + 1);
     info.push(
       h(
         'section',

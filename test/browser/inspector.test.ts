@@ -280,6 +280,22 @@ describe('inspector page in Chromium', () => {
     await w.page.close();
   }, TIMEOUT);
 
+  it('takes dropped files: two on the main zone are the file and the installed list', async () => {
+    const w = await open(base + 'index.html');
+    const files = ['signed/itl-resigned-rsa1024-sha1.tlv', INSTALLED].map((f) => ({ name: f.split('/').pop()!, bytes: [...readFileSync(vectorPath(f))] }));
+    const dataTransfer = await w.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([Uint8Array.from(f.bytes)], f.name));
+      return dt;
+    }, files);
+    await w.page.dispatchEvent('#drop-main', 'drop', { dataTransfer });
+    await w.page.waitForFunction((n) => document.getElementById('out')?.dataset.ready === n, files[0]!.name);
+    expect(await text(w.page, '#installed-name')).toBe(`Installed: ${files[1]!.name}`);
+    expect(await text(w.page, '#trust-verdict')).toMatch(/^A phone holding itl-rsa2048-sha1\.tlv \(ITL\) would (not )?accept itl-resigned-rsa1024-sha1\.tlv/);
+    await expectClean(w);
+    await w.page.close();
+  }, TIMEOUT);
+
   it('downloads the lossless JSON form the library gives', async () => {
     const w = await open(base + 'index.html');
     const file = 'signed/ctl-rsa1024-sha1.tlv';
