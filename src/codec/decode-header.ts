@@ -32,7 +32,7 @@ export function decodeHeader(bytes: Uint8Array, ctx: DecodeContext): { header: T
     });
   }
   const body = new ByteReader(bytes, r.pos, headerLength, 'header', 'ERR_HEADER_LENGTH');
-  const elements = [version, lengthEl, ...readElements(body, 0)];
+  const elements = [version, lengthEl, ...readElements(body, 0, new Views(bytes))];
   const header: TrustListHeader = { elements };
   bindDecoded(header, elements, HEADER_BINDING_BY_TAG, ctx, 'header');
   return { header, end: headerLength };
@@ -48,9 +48,8 @@ function leadingElement(r: ByteReader, tag: number, code: 'ERR_FIRST_ELEMENT' | 
   return { tag, value: r.bytesView(2, tagName('header', tag)), offset };
 }
 
-function readElements(r: ByteReader, depth: number): Element[] {
+function readElements(r: ByteReader, depth: number, views: Views): Element[] {
   const out: Element[] = [];
-  const views = new Views(r.bytes);
   while (!r.done) {
     const offset = r.pos;
     const tag = r.u8('a tag');
@@ -75,7 +74,7 @@ function readElements(r: ByteReader, depth: number): Element[] {
         throw new ItlError('ERR_NESTING', `${name} is nested ${depth + 1} containers deep; the format uses at most 2`, { offset, path: r.path });
       }
       const inner = r.sub(len, `${r.path}/${name}`, `the contents of ${name}`);
-      out.push({ tag, offset, children: readElements(inner, depth + 1) });
+      out.push({ tag, offset, children: readElements(inner, depth + 1, views) });
     } else {
       out.push({ tag, offset, value: r.bytesView(len, `the value of ${name}`) });
     }

@@ -141,8 +141,11 @@ export const ipv4: FieldCodec<string> = fixed<string>(4, {
   },
 });
 
+/** `digestFromCode` for every byte, looked up instead of searched (a decoded header and each record may carry one). */
+const DIGEST_BY_CODE: readonly Digest[] = Array.from({ length: 256 }, (_, code) => digestFromCode(code));
+
 export const digest: FieldCodec<Digest> = fixed<Digest>(1, {
-  read: (raw) => digestFromCode(raw[0]!),
+  read: (raw) => DIGEST_BY_CODE[raw[0]!]!,
   encode: (v) => u8.encode(digestCode(v)),
   equals: (a, b) => a === b,
   toJSON: (v) => v,
