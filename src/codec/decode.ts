@@ -23,7 +23,7 @@ export interface DecodeOptions {
  */
 export function decodeTrustList(bytes: Uint8Array, options: DecodeOptions = {}): TrustList {
   if (!(bytes instanceof Uint8Array)) throw new ItlError('ERR_VALUE', 'decodeTrustList expects a Uint8Array');
-  const data = bytes.slice();
+  const data = new Uint8Array(bytes); // a plain copy: `Buffer#slice` would be a view of the caller's memory
   const ctx = new DecodeContext(options.lenient ?? false);
   const { header, end } = decodeHeader(data, ctx);
   const { records, trailing } = decodeRecords(data, end, ctx);

@@ -20,7 +20,7 @@ export interface SignedFile {
 /** Decode a `.sgn` file. Strict unless `lenient`; the input is copied. */
 export function decodeSignedFile(bytes: Uint8Array, options: { lenient?: boolean } = {}): SignedFile {
   if (!(bytes instanceof Uint8Array)) throw new ItlError('ERR_VALUE', 'decodeSignedFile expects a Uint8Array');
-  const data = bytes.slice();
+  const data = new Uint8Array(bytes); // a plain copy: `Buffer#slice` would be a view of the caller's memory
   const ctx = new DecodeContext(options.lenient ?? false);
   const { header, end } = decodeHeader(data, ctx);
   const file: SignedFile = { header, payload: data.subarray(end) };

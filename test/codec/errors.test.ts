@@ -245,3 +245,13 @@ describe('element tags that do not fit a byte', () => {
     throw new Error(`encoded as ${written}`);
   });
 });
+
+describe('decoding copies its input', () => {
+  it('a Node Buffer input does not alias the model (Buffer#slice is a view)', () => {
+    const input = Buffer.from(file('0e000441424300'));
+    const list = decodeTrustList(input);
+    input.fill(0x41);
+    expect(list.header.filename).toBe('ABC');
+    expect(Object.getPrototypeOf(list.header.elements[2]!.value)).toBe(Uint8Array.prototype);
+  });
+});
