@@ -121,9 +121,18 @@ function writeTlv(w: ByteWriter, tag: number, value: Uint8Array, path: string): 
   w.bytes(value);
 }
 
-/** The output size when nothing changed since decoding (so the buffer needs no final copy); a guess otherwise. */
+/**
+ * The output size when nothing changed since decoding (so the buffer needs no final copy); a guess
+ * otherwise. The stored lengths are informational and may be anything a caller or a JSON form put
+ * there (0, NaN, -1): only a plausible one is used as a hint, so the writer never starts empty (a
+ * zero-capacity writer cannot grow by doubling) or with an invalid size.
+ */
 function estimateSize(list: TrustList): number {
-  let n = (list.header.headerLength ?? 512) + (list.trailing?.length ?? 0);
-  for (const r of list.records) n += r.recordLength ?? (r.certificate?.length ?? 0) + 512;
+  let n = lengthHint(list.header.headerLength, 512) + (list.trailing?.length ?? 0);
+  for (const r of list.records) n += lengthHint(r.recordLength, (r.certificate?.length ?? 0) + 512);
   return n;
+}
+
+function lengthHint(stored: number | undefined, fallback: number): number {
+  return typeof stored === 'number' && Number.isInteger(stored) && stored >= 5 && stored <= 0xffff ? stored : fallback;
 }
