@@ -2,7 +2,8 @@ import { ByteWriter } from '../bytes/writer.js';
 import { DecodeContext } from '../codec/context.js';
 import { decodeHeader } from '../codec/decode-header.js';
 import { encodeHeaderTo, encodeTrustList, encodeValue } from '../codec/encode.js';
-import { rsaModulusBits, spkiInfo } from '../der/der.js';
+import { rsaModulusBits, rsaPrivateKeyPublicParts, rsaPublicKeyParts, spkiInfo } from '../der/der.js';
+import { bytesEqual } from '../bytes/hex.js';
 import { ItlError } from '../errors.js';
 import { isDigestName, modulusCodeFor, type DigestName } from '../format/digests.js';
 import { HEADER_SIGNATURE_TAG, PADDING_TAG } from '../format/tags.js';
@@ -134,6 +135,23 @@ function copySignerFromRecord(header: TrustListHeader, record: TrustRecord): voi
   }
 }
 
+/**
+ * For PKCS#8 bytes, compare the key's modulus and exponent with the certificate's (no crypto);
+ * otherwise (a CryptoKey, DER this reader does not follow) verify the new signature with the
+ * certificate's key.
+ */
+async function keyBelongsToCertificate(prepared: PreparedHeader, signer: Signer, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
+  const cert = signer.certificate;
+  const own = signer.privateKey instanceof Uint8Array ? rsaPrivateKeyPublicParts(signer.privateKey) : undefined;
+  if (own) {
+    const theirs = rsaPublicKeyParts(cert.publicKey);
+    return bytesEqual(own.n, theirs.n) && bytesEqual(own.e, theirs.e);
+  }
+  if (spkiInfo(cert.spki).algorithm !== 'RSA') throw new ItlError('ERR_SIGNER', 'the signer certificate key is not RSA');
+  const verifyKey = await rsaVerifyKey(prepared.subtle, cert.spki, prepared.digest);
+  return prepared.subtle.verify(RSA_ALGORITHM, verifyKey, bufferSource(signature), bufferSource(message));
+}
+
 /** Remove every SIGNATURE element (a fresh one is placed where the layout puts it) and all padding. */
 function withoutSignatureAndPadding(elements: readonly Element[]): Element[] {
   return elements
@@ -155,10 +173,7 @@ async function completeSignature(unsigned: Uint8Array, prepared: PreparedHeader,
   const signature = new Uint8Array(await prepared.subtle.sign(RSA_ALGORITHM, prepared.key, bufferSource(range.message)));
   if (signature.length !== length) throw new ItlError('ERR_SIGNER', `the key made a ${signature.length}-byte signature; the certificate says ${length}`);
   // The key must belong to the certificate the header names, or no phone will accept the file.
-  const spki = signer.certificate.spki;
-  if (spkiInfo(spki).algorithm !== 'RSA') throw new ItlError('ERR_SIGNER', 'the signer certificate key is not RSA');
-  const verifyKey = await rsaVerifyKey(prepared.subtle, spki, prepared.digest);
-  if (!(await prepared.subtle.verify(RSA_ALGORITHM, verifyKey, signature, bufferSource(range.message)))) {
+  if (!(await keyBelongsToCertificate(prepared, signer, signature, range.message))) {
     throw new ItlError('ERR_SIGNER', 'the private key does not belong to the signer certificate', { path: 'signer' });
   }
   const out = unsigned;

@@ -114,3 +114,30 @@ export function rsaModulusBits(pkcs1: Uint8Array): number {
   if (p === n.end) return 0;
   return (n.end - p - 1) * 8 + (32 - Math.clz32(pkcs1[p]!));
 }
+
+/** Modulus and exponent (DER INTEGER contents) of a PKCS#1 RSAPublicKey. */
+export function rsaPublicKeyParts(pkcs1: Uint8Array): { n: Uint8Array; e: Uint8Array } {
+  const [n, e] = derChildren(pkcs1, readDer(pkcs1, 0));
+  if (!n || !e || n.tag !== 0x02 || e.tag !== 0x02) throw derError('RSAPublicKey needs a modulus and an exponent', 0);
+  return { n: pkcs1.subarray(n.contentStart, n.end), e: pkcs1.subarray(e.contentStart, e.end) };
+}
+
+/**
+ * Modulus and exponent of an RSA PKCS#8 PrivateKeyInfo, or `undefined` when the bytes are not one
+ * (another algorithm, or DER this reader does not follow): then the caller must check another way.
+ */
+export function rsaPrivateKeyPublicParts(pkcs8: Uint8Array): { n: Uint8Array; e: Uint8Array } | undefined {
+  try {
+    const [, alg, key] = derChildren(pkcs8, readDer(pkcs8, 0));
+    if (!alg || !key || key.tag !== 0x04) return undefined;
+    const oid = derChildren(pkcs8, alg)[0];
+    const oidBytes = oid ? pkcs8.subarray(oid.contentStart, oid.end) : new Uint8Array();
+    if (oidBytes.length !== RSA_OID.length || !oidBytes.every((b, i) => b === RSA_OID[i])) return undefined;
+    const inner = pkcs8.subarray(key.contentStart, key.end);
+    const [, n, e] = derChildren(inner, readDer(inner, 0));
+    if (!n || !e || n.tag !== 0x02 || e.tag !== 0x02) return undefined;
+    return { n: inner.subarray(n.contentStart, n.end), e: inner.subarray(e.contentStart, e.end) };
+  } catch {
+    return undefined;
+  }
+}
