@@ -1,0 +1,50 @@
+/**
+ * Inputs the fuzzer (scripts/fuzz.ts, test/hostile/fuzz.test.ts) found that once crashed, hung,
+ * threw something other than an ItlError, or verified when they should not. Each is written to
+ * vectors/hostile/regress/ by scripts/make-hostile-vectors.ts and checked by
+ * test/hostile/bypass.test.ts with its exact expected outcome.
+ */
+import type { HostileExpect } from '../../../scripts/make-hostile-vectors.js';
+
+export interface Regression {
+  file: string;
+  format: 'tlv' | 'sgn' | 'json';
+  what: string;
+  expect: HostileExpect;
+  reasoning: string;
+  verifyCertificate?: string;
+  bytes(): Uint8Array;
+}
+
+const text = (doc: unknown): (() => Uint8Array) => () => new TextEncoder().encode(`${JSON.stringify(doc)}\n`);
+
+export const REGRESSIONS: Regression[] = [
+  {
+    // Found by the JSON property (seed 2): the encoder sized its first buffer from the stored
+    // HEADER_LENGTH, which the JSON form may set to 0; a zero-capacity ByteWriter can never grow by
+    // doubling, so encodeTrustList looped forever. Fixed in src/codec/encode.ts (estimateSize).
+    file: 'json-header-length-zero.json',
+    format: 'json',
+    what: 'A JSON form whose HEADER_LENGTH value is 0, with no records: encodeTrustList(fromJSON(x)) hung (an endless loop, not an exception).',
+    expect: { json: { hex: '0100020102020002000a' } },
+    reasoning:
+      'Lengths are derived when encoding, never stored as truth (design §2): the stored 0 is ignored and HeaderLength is recomputed. The header holds VERSION (5 bytes) and HEADER_LENGTH (5 bytes): 01 0002 0102 02 0002 000a.',
+    bytes: text({ format: 'itl-codec/trust-list@1', kind: 'ITL', header: [{ tag: 1, value: '1.2' }, { tag: 2, value: 0 }], records: [] }),
+  },
+  {
+    file: 'json-header-length-zero-records-zero.json',
+    format: 'json',
+    what: 'The same with one record whose RECORDLENGTH value is 0 and no other element (the estimate summed to 0 as well).',
+    expect: { json: { hex: '0100020102020002000a0100020005' } },
+    reasoning: 'RECORDLENGTH is recomputed too (§4.2: it counts its own 5 bytes): a record with nothing else is 01 0002 0005.',
+    bytes: text({ format: 'itl-codec/trust-list@1', kind: 'ITL', header: [{ tag: 1, value: '1.2' }, { tag: 2, value: 0 }], records: [{ elements: [{ tag: 1, value: 0 }] }] }),
+  },
+  {
+    file: 'json-header-length-zero-fuzz.json',
+    format: 'json',
+    what: 'The input the JSON property found (seed 2): a mutated JSON form of structural/cucm-ctl-s5-shape.tlv with HEADER_LENGTH 0, no records, and SIGNER_INFO moved inside SIGNATURE_ALGORITHM_INFO (nested 3 deep, which the format allows to decode).',
+    expect: { json: {} },
+    reasoning: 'Whatever the stored lengths, encoding must finish: it recomputes every length. The model is otherwise legal (containers nested 3 deep decode, docs/model.md), so it must encode.',
+    bytes: text({"format": "itl-codec/trust-list@1", "kind": "CTL", "header": [{"tag": 1, "name": "VERSION", "value": "1.2"}, {"tag": 2, "name": "HEADER_LENGTH", "value": 0}, {"tag": 7, "name": "SIGNATURE_INFO", "children": [{"tag": 8, "name": "DIGEST_ALGORITHM", "value": "sha1"}, {"tag": 9, "name": "SIGNATURE_ALGORITHM_INFO", "children": [{"tag": 10, "name": "SIGNATURE_ALGORITHM", "value": 0}, {"tag": 11, "name": "SIGNATURE_MODULUS", "value": 1}, {"tag": 3, "name": "SIGNER_INFO", "children": [{"tag": 4, "name": "SIGNER_NAME", "value": "CN=gigantic-6.cisco.com;OU=VTG;O=Alpha;L=SJ;ST=CA;C=US"}]}]}]}, {"tag": 12, "name": "SIGNATURE", "value": "5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c"}, {"tag": 14, "name": "FILENAME", "value": "CTLFile.tlv"}, {"tag": 15, "name": "TIMESTAMP", "value": 1430968247, "time": "2015-05-07T03:10:47.000Z"}, {"tag": 13, "name": "PADDING"}, {"tag": 13, "name": "PADDING"}], "records": []}),
+  },
+];
