@@ -7,6 +7,12 @@ import type { Element, TrustList, TrustListHeader, TrustRecord } from '../model/
 import { JSON_FORMAT, type TrustListJSON } from './to-json.js';
 
 const MAX_VALUE_HEX = 2 * 0xffff;
+/**
+ * No typed "value" string longer than this can be encoded: a string of n UTF-16 units is at least
+ * n UTF-8 bytes, and hex with colons takes 3 characters a byte. Longer ones are refused before
+ * they are parsed (a 100 MB hex value would otherwise take seconds to parse, then fail to encode).
+ */
+const MAX_VALUE_TEXT = 3 * 0xffff;
 const MAX_DEPTH = 3;
 
 function fail(message: string, path: string): never {
@@ -86,6 +92,7 @@ function readElements<M>(
       return { tag, children: readElements(item.children, ns, model, byTag, `${at}/children`, boundTags, depth + 1) };
     }
     if (item.children !== undefined) fail(`tag ${tag} is not a container`, at);
+    if (typeof item.value === 'string' && item.value.length > MAX_VALUE_TEXT) fail('"value" is longer than any field can hold (65535 bytes)', at);
     let stored: Uint8Array | undefined;
     if (item.hex !== undefined) {
       if (typeof item.hex !== 'string' || item.hex.length > MAX_VALUE_HEX) fail('"hex" must be a hex string of at most 65535 bytes', at);
