@@ -5,6 +5,7 @@ import { PADDING_TAG, RECORD_LENGTH_TAG, tagName, type Namespace } from '../form
 import type { Element, TrustList, TrustListHeader, TrustRecord } from '../model/types.js';
 import type { BindTree } from './bind.js';
 import { completeLayoutBound } from './layout.js';
+import { checkNesting } from './nesting.js';
 
 /**
  * Encode a trust list. Every length (containers, HeaderLength, RECORDLENGTH) is computed from the
@@ -22,6 +23,7 @@ export function encodeTrustList(list: TrustList): Uint8Array {
 /** Encode only the header (used for `.sgn` files too, whose body is a payload). */
 export function encodeHeaderTo(w: ByteWriter, header: TrustListHeader): void {
   const start = w.length;
+  checkNesting(header.elements ?? [], 'header', 'header');
   const { elements, tree } = completeLayoutBound(header.elements ?? [], header, HEADER_BINDINGS, HEADER_BINDING_BY_TAG, 'header');
   // VERSION and HEADER_LENGTH always lead (format.md §3.1); their stored elements are skipped below.
   const version = HEADER_BINDING_BY_TAG.get(1)!;
@@ -36,6 +38,7 @@ export function encodeHeaderTo(w: ByteWriter, header: TrustListHeader): void {
 
 export function encodeRecordTo(w: ByteWriter, record: TrustRecord, path: string): void {
   const start = w.length;
+  checkNesting(record.elements ?? [], 'record', path);
   const { elements, tree } = completeLayoutBound(record.elements ?? [], record, RECORD_BINDINGS, RECORD_BINDING_BY_TAG, 'record');
   w.u8(RECORD_LENGTH_TAG);
   w.u16(2);

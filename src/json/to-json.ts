@@ -3,6 +3,7 @@ import { boundElements } from '../codec/bind.js';
 import { encodeHeaderTo, encodeRecordTo, encodeValue } from '../codec/encode.js';
 import { ByteWriter } from '../bytes/writer.js';
 import { completeLayout } from '../codec/layout.js';
+import { checkNesting } from '../codec/nesting.js';
 import { HEADER_BINDINGS, HEADER_BINDING_BY_TAG, RECORD_BINDINGS, RECORD_BINDING_BY_TAG, type Binding } from '../format/bindings.js';
 import { bytesEqual } from '../bytes/hex.js';
 import { PADDING_TAG, tagName, type Namespace } from '../format/tags.js';
@@ -36,6 +37,9 @@ export interface TrustListJSON {
 
 /** The lossless JSON form: element lists in file order, typed values, hex where needed. Stable key order. */
 export function toJSON(list: TrustList): TrustListJSON {
+  // Refuse models no decoder could produce before the recursive walks below (a deep or cyclic model).
+  checkNesting(list.header.elements ?? [], 'header', 'header');
+  list.records.forEach((rec, i) => checkNesting(rec.elements ?? [], 'record', `records[${i}]`));
   const header = completeLayout(list.header.elements ?? [], list.header, HEADER_BINDINGS, HEADER_BINDING_BY_TAG, 'header');
   const out: TrustListJSON = {
     format: JSON_FORMAT,
