@@ -47,4 +47,27 @@ export const REGRESSIONS: Regression[] = [
     reasoning: 'Whatever the stored lengths, encoding must finish: it recomputes every length. The model is otherwise legal (containers nested 3 deep decode, docs/model.md), so it must encode.',
     bytes: text({"format": "itl-codec/trust-list@1", "kind": "CTL", "header": [{"tag": 1, "name": "VERSION", "value": "1.2"}, {"tag": 2, "name": "HEADER_LENGTH", "value": 0}, {"tag": 7, "name": "SIGNATURE_INFO", "children": [{"tag": 8, "name": "DIGEST_ALGORITHM", "value": "sha1"}, {"tag": 9, "name": "SIGNATURE_ALGORITHM_INFO", "children": [{"tag": 10, "name": "SIGNATURE_ALGORITHM", "value": 0}, {"tag": 11, "name": "SIGNATURE_MODULUS", "value": 1}, {"tag": 3, "name": "SIGNER_INFO", "children": [{"tag": 4, "name": "SIGNER_NAME", "value": "CN=gigantic-6.cisco.com;OU=VTG;O=Alpha;L=SJ;ST=CA;C=US"}]}]}]}, {"tag": 12, "name": "SIGNATURE", "value": "5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c5aa5c33c"}, {"tag": 14, "name": "FILENAME", "value": "CTLFile.tlv"}, {"tag": 15, "name": "TIMESTAMP", "value": 1430968247, "time": "2015-05-07T03:10:47.000Z"}, {"tag": 13, "name": "PADDING"}, {"tag": 13, "name": "PADDING"}], "records": []}),
   },
+  {
+    // Found while testing the JSON resource bounds: a typed "value" had no length limit (only "hex"
+    // had), so a 100 MB hex value took seconds to parse before encoding refused it. Fixed in
+    // src/json/from-json.ts (MAX_VALUE_TEXT).
+    file: 'json-value-longer-than-any-field.json',
+    format: 'json',
+    what: 'A SERIAL_NUMBER "value" of 196 606 hex characters: one more than the longest text any field can be written from (65 535 bytes as colon-separated hex).',
+    expect: { json: { error: 'ERR_JSON' } },
+    reasoning: 'No TLV value exceeds 65 535 bytes (format.md §2), and no string shorter than a value can encode to it, so a longer "value" can never be written: refused before it is parsed.',
+    bytes: text({ format: 'itl-codec/trust-list@1', kind: 'ITL', header: [{ tag: 1, value: '1.2' }, { tag: 5, value: 'a'.repeat(3 * 0xffff + 1) }], records: [] }),
+  },
+  {
+    file: 'json-children-1000-deep.json',
+    format: 'json',
+    what: 'Header containers nested 1 000 deep in the JSON form (3, 7, 9, 3, ...).',
+    expect: { json: { error: 'ERR_JSON' } },
+    reasoning: 'The format nests two containers (7 holds 9) and the decoder refuses a fourth level (ERR_NESTING); the JSON form refuses the same depth rather than recursing into it.',
+    bytes: () => {
+      let el: unknown = { tag: 12, hex: '00' };
+      for (let i = 0; i < 1000; i++) el = { tag: [3, 7, 9][i % 3], children: [el] };
+      return text({ format: 'itl-codec/trust-list@1', kind: 'ITL', header: [{ tag: 1, value: '1.2' }, el], records: [] })();
+    },
+  },
 ];
