@@ -141,6 +141,15 @@ function describe(s: VerifiedSigner): string {
   return s.recordIndex !== undefined ? `${s.source === 'file' ? 'record' : 'trust-list record'} ${s.recordIndex + 1}${who}` : `the given ${s.source}${who}`;
 }
 
+/**
+ * Records tried as the signer, at most. A serial and issuer name one certificate, which a file
+ * lists in a few roles at most (two SAST records, format.md §4.8; CUCM also lists the CallManager
+ * certificate as TFTP). Each try costs an RSA key import and verification, so without a bound a
+ * file of 16 MB made of records claiming the signer's name took ~45 s to verify; the records after
+ * the first few are a forgery attempt or a broken file and are not tried.
+ */
+const MAX_SIGNER_CANDIDATES = 4;
+
 function findCandidates(header: TrustListHeader, ownRecords: readonly TrustRecord[], options: VerifyOptions): Candidate[] | Failure {
   const pk = options.publicKey;
   if (pk) return [pk instanceof Uint8Array ? { signer: { source: 'public-key' }, spki: pk } : { signer: { source: 'public-key' }, cryptoKey: pk }];
@@ -172,7 +181,7 @@ function findCandidates(header: TrustListHeader, ownRecords: readonly TrustRecor
     return { reason: 'SIGNER_NOT_SAST', message: `the record naming the signer has role ${String(matching[0]!.record.role)}, not an allowed signer role` };
   }
   const out: Candidate[] = [];
-  for (const { record, recordIndex } of allowed) {
+  for (const { record, recordIndex } of allowed.slice(0, MAX_SIGNER_CANDIDATES)) {
     const signer: VerifiedSigner = { source, recordIndex, ...(record.role !== undefined && { role: record.role }), ...(record.subjectName !== undefined && { subjectName: record.subjectName }), serialNumber: record.serialNumber! };
     out.push({ signer, record });
   }
