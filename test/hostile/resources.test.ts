@@ -25,6 +25,7 @@ import {
 } from '../../src/index.js';
 import { adversarial, SHAPES, type Shape } from './lib/adversarial.js';
 import { within } from './lib/guard.js';
+import { manySignerRecords } from './lib/regressions.js';
 import { concat, setU16, tlv } from './lib/tlv.js';
 
 const KB = 1024;
@@ -191,6 +192,42 @@ describe('no allocation larger than the input: the decoder copies once', () => {
     expect(r.reason).toBe('SIGNER_NOT_FOUND');
     expect(after - before).toBeLessThanOrEqual(3 * bytes.length);
   }, 60_000);
+});
+
+// ---- RSA work ----------------------------------------------------------------------------------------
+
+/** A SubtleCrypto that counts the expensive calls (key imports and verifications). */
+function countingSubtle(): { subtle: SubtleCrypto; ops: { importKey: number; verify: number } } {
+  const real = globalThis.crypto.subtle;
+  const ops = { importKey: 0, verify: 0 };
+  const subtle = new Proxy(real, {
+    get(target, key) {
+      const v = Reflect.get(target, key) as unknown;
+      if (key === 'importKey' || key === 'verify') {
+        return (...args: unknown[]) => {
+          ops[key]++;
+          return (v as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  return { subtle, ops };
+}
+
+describe('verification does a bounded number of RSA operations, however many records name the signer', () => {
+  it.each([8, 64, 1000])('%i SAST records with the signer serial and made-up keys: at most 4 key imports and verifications, from the file or from an installed list', async (count) => {
+    const bytes = manySignerRecords(count);
+    const own = countingSubtle();
+    const r = await verifyTrustList(bytes, { subtle: own.subtle });
+    expect(r.reason).toBe('SIGNATURE_MISMATCH');
+    expect(own.ops.verify).toBeLessThanOrEqual(4);
+    expect(own.ops.importKey).toBeLessThanOrEqual(4);
+    const installed = countingSubtle();
+    const r2 = await verifyTrustList(bytes, { subtle: installed.subtle, trustList: decodeTrustList(bytes) });
+    expect(r2.valid).toBe(false);
+    expect(installed.ops.verify).toBeLessThanOrEqual(4);
+  }, 30_000);
 });
 
 // ---- nesting -----------------------------------------------------------------------------------------

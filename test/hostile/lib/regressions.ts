@@ -4,7 +4,10 @@
  * vectors/hostile/regress/ by scripts/make-hostile-vectors.ts and checked by
  * test/hostile/bypass.test.ts with its exact expected outcome.
  */
+import { readFileSync } from 'node:fs';
 import type { HostileExpect } from '../../../scripts/make-hostile-vectors.js';
+import { rng } from './adversarial.js';
+import { concat, setU16, tlv, walk } from './tlv.js';
 
 export interface Regression {
   file: string;
@@ -70,4 +73,44 @@ export const REGRESSIONS: Regression[] = [
       return text({ format: 'itl-codec/trust-list@1', kind: 'ITL', header: [{ tag: 1, value: '1.2' }, el], records: [] })();
     },
   },
+  {
+    // Found while measuring verification cost: every record naming the signer was tried, one RSA
+    // key import and verification each, so 16 MB of such records took ~45 s to verify. Fixed in
+    // src/crypto/verify.ts (at most MAX_SIGNER_CANDIDATES records are tried).
+    file: 'many-records-name-the-signer.tlv',
+    format: 'tlv',
+    what: "base-itl-rsa2048-sha1.tlv with 64 certificate-less SAST records inserted first, each with the signer's serial and issuer and a different made-up 2048-bit key.",
+    expect: { verify: { valid: false, reason: 'SIGNATURE_MISMATCH' } },
+    reasoning:
+      'The inserted records are signed bytes, so no key can verify the file: SIGNATURE_MISMATCH. A serial and issuer name one certificate, which a file lists at most in a few roles (two SAST records at most, format.md §4.8): the verifier tries a bounded number of them (test/hostile/resources.test.ts counts the RSA operations), not one RSA operation per record.',
+    bytes: () => manySignerRecords(64),
+  },
 ];
+
+/** DER of an RSAPublicKey with a made-up 2048-bit modulus (odd, top bit set) and e = 65537. */
+function bogusRsaKey(next: () => number): Uint8Array {
+  const n = new Uint8Array(257);
+  for (let i = 1; i < 257; i++) n[i] = next() & 0xff;
+  n[1]! |= 0x80;
+  n[256]! |= 1;
+  const int = (v: Uint8Array) => concat(v.length < 128 ? Uint8Array.of(2, v.length) : Uint8Array.of(2, 0x82, v.length >> 8, v.length & 0xff), v);
+  const body = concat(int(n), int(Uint8Array.of(1, 0, 1)));
+  return concat(Uint8Array.of(0x30, 0x82, body.length >> 8, body.length & 0xff), body);
+}
+
+/** base-itl-rsa2048-sha1.tlv with `count` SAST records naming its signer inserted before its records. */
+export function manySignerRecords(count: number): Uint8Array {
+  const base = new Uint8Array(readFileSync(new URL('../../../vectors/hostile/base-itl-rsa2048-sha1.tlv', import.meta.url)));
+  const L = walk(base);
+  const first = L.records[0]!;
+  const field = (tag: number) => L.nodes.find((n) => n.ns === 'record' && n.record === 0 && n.tag === tag)!;
+  const copy = (tag: number) => base.slice(field(tag).offset, field(tag).end);
+  const next = rng(count);
+  const records: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = concat(Uint8Array.of(1, 0, 2, 0, 0), copy(3), tlv(4, Uint8Array.of(0, 0)), copy(5), copy(6), tlv(7, bogusRsaKey(next)));
+    setU16(r, 3, r.length);
+    records.push(r);
+  }
+  return concat(base.subarray(0, first.offset), ...records, base.subarray(first.offset));
+}
