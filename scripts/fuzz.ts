@@ -1,7 +1,8 @@
 /**
  * The long fuzz run: the properties of test/hostile/lib/properties.ts (random bytes, structure-aware
- * mutations of every vector with verification and trust evaluation, the JSON form) for a million
- * cases or more. `npm test` runs the same properties with a fixed seed and ~20 000 cases.
+ * mutations of every vector with verification and trust evaluation, the JSON form, mutated trust
+ * lists installed on the phone, mutated certificates and keys given to verify) for a million cases
+ * or more. `npm test` runs the same properties with a fixed seed and ~20 000 cases.
  *
  *   npm run fuzz                                   1 000 000 cases, seed from the clock (printed)
  *   npm run fuzz -- --runs 5000000 --seed 1234     more cases, a given seed
@@ -18,7 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { jsonProperty, mutationProperty, randomBytesProperty, setup, type Stats } from '../test/hostile/lib/properties.js';
+import { installedProperty, jsonProperty, mutationProperty, optionsProperty, randomBytesProperty, setup, type Stats } from '../test/hostile/lib/properties.js';
 import { Violation } from '../test/hostile/lib/invariants.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,7 +36,7 @@ const only = arg('only');
 const onlyBatch = arg('batch') === undefined ? undefined : Number(arg('batch'));
 
 /** Share of the cases per property. */
-const SHARES: Record<string, number> = { random: 0.2, mutate: 0.6, json: 0.2 };
+const SHARES: Record<string, number> = { random: 0.15, mutate: 0.55, json: 0.15, installed: 0.1, options: 0.05 };
 
 async function main(): Promise<void> {
   console.log(`itl-codec fuzz: seed ${seed}, ${runs} cases (replay: npm run fuzz -- --seed ${seed} --runs ${runs})`);
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
     random: () => randomBytesProperty(s, stats) as never,
     mutate: () => mutationProperty(s, s.corpus, stats) as never,
     json: () => jsonProperty(s, stats) as never,
+    installed: () => installedProperty(s, stats) as never,
+    options: () => optionsProperty(s, stats) as never,
   };
   let total = 0;
   let failures = 0;

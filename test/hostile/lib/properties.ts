@@ -3,9 +3,10 @@
  * and the long run (`npm run fuzz`, scripts/fuzz.ts). Each property checks lib/invariants.ts on
  * generated input and counts what happened in `stats`.
  */
+import { X509Certificate } from 'node:crypto';
 import fc from 'fast-check';
-import { encodeTrustList, fromJSON, ItlError, isBlankItl, toJSON, verifyTrustList, decodeTrustList } from '../../../src/index.js';
-import { allVectors, genuineFiles, signedMessages, readRoot, type CorpusFile, type GenuineFile } from './corpus.js';
+import { decodeTrustList, encodeTrustList, evaluateTrust, fromJSON, isBlankItl, ItlError, toJSON, verifySignedFile, verifyTrustList } from '../../../src/index.js';
+import { allVectors, genuineFiles, isGenuineMessage, readRoot, signedMessages, type CorpusFile, type GenuineFile } from './corpus.js';
 import { checkBytes, Violation, type CheckContext } from './invariants.js';
 import { applyAll, mutationsArb, randomInputArb } from './mutate.js';
 
@@ -208,4 +209,87 @@ function safeText(v: unknown): string {
   } catch {
     return String(v);
   }
+}
+
+// ---- hostile trust lists installed, hostile verification options ----------------------------------
+
+/**
+ * evaluateTrust with a MUTATED list installed (a phone may hold a damaged or odd list) and a
+ * genuine or mutated candidate: only ItlErrors, and an acceptance only through the installed list
+ * (a signature over genuinely signed bytes) or because the installed list is blank.
+ */
+export function installedProperty(s: FuzzSetup, stats?: Stats) {
+  const itls = s.genuine.filter((g) => g.format === 'tlv');
+  return fc.asyncProperty(fc.nat(), mutationsArb, fc.nat(), fc.option(mutationsArb, { nil: undefined }), fc.boolean(), async (i, ms, j, candidateMs, asCtl) => {
+    const installedBytes = applyAll(itls[i % itls.length]!.bytes, ms, s.others);
+    let installed;
+    try {
+      installed = decodeTrustList(installedBytes, { lenient: true });
+    } catch (e) {
+      if (!(e instanceof ItlError)) throw new Violation('foreign-exception', `decodeTrustList(lenient) threw ${String(e)}`, installedBytes, { cause: e });
+      count(stats, 'installed undecodable');
+      return;
+    }
+    const g = s.genuine[j % s.genuine.length]!;
+    const candidate = candidateMs ? applyAll(g.bytes, candidateMs, s.others) : g.bytes;
+    const kind = g.format === 'sgn' ? { kind: 'config' as const } : {};
+    let decision;
+    try {
+      decision = await evaluateTrust({ installed: asCtl ? { ctl: installed } : { itl: installed }, candidate, ...kind });
+    } catch (e) {
+      if (!(e instanceof ItlError)) throw new Violation('foreign-exception', `evaluateTrust with a mutated installed list threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, candidate, { cause: e });
+      count(stats, `installed trust:${e.code}`);
+      return;
+    }
+    if (decision.accepted === true) {
+      if (decision.rule === 'blank-itl') {
+        if (!isBlankItl(installed)) throw new Violation('false-accept', 'blank-itl rule with a list that is not blank', candidate);
+      } else if (decision.rule !== 'signed-by-installed' || !decision.signature?.signature || !isGenuineMessage(candidate, decision.signature.signature, s.ctx.messages)) {
+        throw new Violation('false-accept', `accepted by ${decision.rule} without a genuine signature`, candidate);
+      }
+    }
+    count(stats, `installed trust:${String(decision.accepted)}:${decision.rule}`);
+  });
+}
+
+/** Verification with a mutated certificate or public key given as an option: a result, never an exception. */
+export function optionsProperty(s: FuzzSetup, stats?: Stats) {
+  const keys = ['rsa1024-a', 'rsa2048-a', 'rsa4096-a', 'ec384-a', 'leaf-a'].flatMap((k) => [
+    { kind: 'certificate' as const, bytes: readRoot(`vectors/keys/${k}.cert.der`) },
+    { kind: 'publicKey' as const, bytes: spkiOf(readRoot(`vectors/keys/${k}.cert.der`)) },
+  ]);
+  return fc.asyncProperty(fc.nat(), fc.nat(), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('flip', 'cut', 'insert')), { minLength: 0, maxLength: 3 }), async (i, j, edits) => {
+    const k = keys[i % keys.length]!;
+    let key: Uint8Array = k.bytes.slice();
+    for (const [a, b, op] of edits) {
+      if (key.length === 0) break;
+      if (op === 'flip') key[a % key.length]! ^= 1 << (b % 8);
+      else if (op === 'cut') key = key.slice(0, a % key.length);
+      else key = concatBytes(key.subarray(0, a % key.length), Uint8Array.of(b & 0xff), key.subarray(a % key.length));
+    }
+    const g = s.genuine[j % s.genuine.length]!;
+    const options = k.kind === 'certificate' ? { certificate: key } : { publicKey: key };
+    let r;
+    try {
+      r = g.format === 'tlv' ? await verifyTrustList(g.bytes, options) : await verifySignedFile(g.bytes, options);
+    } catch (e) {
+      throw new Violation('threw-on-decodable', `verify with a mutated ${k.kind} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, key, { cause: e });
+    }
+    if (r.valid && (!r.signature || !isGenuineMessage(g.bytes, r.signature, s.ctx.messages))) throw new Violation('false-valid', 'valid over bytes no signer signed', g.bytes);
+    count(stats, `options ${k.kind}:${r.valid ? 'VALID' : r.reason}`);
+  });
+}
+
+function spkiOf(der: Uint8Array): Uint8Array {
+  return new Uint8Array(new X509Certificate(der).publicKey.export({ type: 'spki', format: 'der' }));
+}
+
+function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
