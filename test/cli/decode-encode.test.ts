@@ -22,7 +22,8 @@ describe('itl decode | itl encode', () => {
   });
 
   const vectors = goodVectors();
-  const each = vectors.length > 0 ? it.each(vectors) : it.skip.each(['(no vectors yet)']);
+  it('finds vectors to check (the vectors are committed)', () => expect(vectors.length).toBeGreaterThan(0));
+  const each = it.each(vectors);
   each('gives %s back byte for byte', async (path) => {
     const bytes = readVector(path);
     const back = await roundTrip(bytes);
@@ -31,7 +32,8 @@ describe('itl decode | itl encode', () => {
   });
 
   const lenient = malformedVectors().filter((m) => !m.lenientError && !m.lenientUnspecified);
-  const lenientEach = lenient.length > 0 ? it.each(lenient) : it.skip.each([{ path: '(none)' }]);
+  it('finds lenient to check (the vectors are committed)', () => expect(lenient.length).toBeGreaterThan(0));
+  const lenientEach = it.each(lenient);
   lenientEach('decode --lenient | encode gives malformed $path back byte for byte', async ({ path }) => {
     const bytes = readVector(path);
     const d = await runCli(['decode', path, '--lenient']);
