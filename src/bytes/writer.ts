@@ -17,8 +17,8 @@ export class ByteWriter {
 
   private ensure(n: number): void {
     if (this.length + n <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.length + n) cap *= 2;
+    // At least doubling, and never from zero: a writer made with capacity 0 must still grow.
+    const cap = Math.max(this.buf.length * 2, this.length + n, 64);
     const next = new Uint8Array(cap);
     next.set(this.buf.subarray(0, this.length));
     this.buf = next;
