@@ -33,14 +33,9 @@ import {
   T_B,
   T_ROLLBACK,
   type Stem,
+  once,
 } from './fixtures.js';
 
-const memo = new Map<string, Promise<Uint8Array>>();
-const once = (key: string, make: () => Promise<Uint8Array>) => {
-  let p = memo.get(key);
-  if (!p) memo.set(key, (p = make()));
-  return p;
-};
 
 /** A later cluster-A ITL signed by one of A's keys. */
 const newItlASignedBy = (stem: Stem) => once(`newA:${stem}`, () => build(stem, clusterARecords(), { timestamp: T_B }));

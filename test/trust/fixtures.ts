@@ -74,7 +74,8 @@ export async function build(stem: Stem, records: RecordSpec[], extra: Partial<Bu
 }
 
 const memo = new Map<string, Promise<Uint8Array>>();
-function once(key: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
+/** Build once per test file: RSA signing is slow, and the same lists serve many tests. */
+export function once(key: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
   let p = memo.get(key);
   if (!p) {
     p = make();

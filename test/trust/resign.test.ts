@@ -20,14 +20,9 @@ import {
   signer,
   T0,
   T_B,
+  once,
 } from './fixtures.js';
 
-const memo = new Map<string, Promise<Uint8Array>>();
-const once = (key: string, make: () => Promise<Uint8Array>) => {
-  let p = memo.get(key);
-  if (!p) memo.set(key, (p = make()));
-  return p;
-};
 /** A's ITL (signed by ITLRecovery) re-signed with A's CallManager key: `utils itl reset localkey`. */
 const localkey = () => once('localkey', async () => resignTrustList(await itlA(), await signer('rsa1024-a')));
 

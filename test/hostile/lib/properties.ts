@@ -9,6 +9,7 @@ import { decodeTrustList, encodeTrustList, evaluateTrust, fromJSON, isBlankItl, 
 import { allVectors, genuineFiles, isGenuineMessage, readRoot, signedMessages, type CorpusFile, type GenuineFile } from './corpus.js';
 import { checkBytes, Violation, type CheckContext } from './invariants.js';
 import { applyAll, mutationsArb, randomInputArb } from './mutate.js';
+import { concat } from './tlv.js';
 
 export interface FuzzSetup {
   corpus: CorpusFile[];
@@ -265,7 +266,7 @@ export function optionsProperty(s: FuzzSetup, stats?: Stats) {
       if (key.length === 0) break;
       if (op === 'flip') key[a % key.length]! ^= 1 << (b % 8);
       else if (op === 'cut') key = key.slice(0, a % key.length);
-      else key = concatBytes(key.subarray(0, a % key.length), Uint8Array.of(b & 0xff), key.subarray(a % key.length));
+      else key = concat(key.subarray(0, a % key.length), Uint8Array.of(b & 0xff), key.subarray(a % key.length));
     }
     const g = s.genuine[j % s.genuine.length]!;
     const options = k.kind === 'certificate' ? { certificate: key } : { publicKey: key };
@@ -284,12 +285,3 @@ function spkiOf(der: Uint8Array): Uint8Array {
   return new Uint8Array(new X509Certificate(der).publicKey.export({ type: 'spki', format: 'der' }));
 }
 
-function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
