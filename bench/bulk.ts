@@ -3,6 +3,7 @@
  * folder, decode it and verify its signature, `concurrency` files in flight.
  *
  *   tsx bench/bulk.ts itl-codec DIR CONCURRENCY
+ *   tsx bench/bulk.ts itl-codec-cached DIR CONCURRENCY
  *   tsx bench/bulk.ts bare DIR CONCURRENCY SPKI_FILE
  *
  * `itl-codec`: decodeTrustList + verifyTrustList (which finds the signer record and imports its
@@ -19,11 +20,13 @@ const names = (await readdir(dir!)).sort();
 const concurrency = Number(conc ?? 4);
 
 let check: (bytes: Uint8Array) => Promise<{ valid: boolean; n: number }>;
-if (mode === 'itl-codec') {
+if (mode === 'itl-codec' || mode === 'itl-codec-cached') {
   const { decodeTrustList, verifyTrustList } = (await import('./dist.js')).core;
+  // `itl-codec-cached`: one caller-owned key cache for the whole audit (verify's `keyCache` option).
+  const options = mode === 'itl-codec-cached' ? { keyCache: new Map<string, CryptoKey>() } : {};
   check = async (bytes) => {
     const list = decodeTrustList(bytes);
-    const result = await verifyTrustList(bytes);
+    const result = await verifyTrustList(bytes, options);
     return { valid: result.valid, n: list.records.length };
   };
 } else if (mode === 'bare') {

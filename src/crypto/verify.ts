@@ -1,4 +1,4 @@
-import { bytesEqual } from '../bytes/hex.js';
+import { bytesEqual, toHex } from '../bytes/hex.js';
 import { decodeTrustList } from '../codec/decode.js';
 import { encodeTrustList } from '../codec/encode.js';
 import { walkElements } from '../codec/bind.js';
@@ -60,6 +60,12 @@ export interface VerifyOptions {
   trustList?: TrustList;
   /** Roles a signer record may have. Default: SAST only (format.md §5). */
   roles?: readonly number[];
+  /**
+   * Imported verification keys to reuse, owned by the caller (no hidden state): pass the same
+   * `Map` to many calls, e.g. when auditing a fleet of files signed by a few keys. Importing a key
+   * costs more than verifying with it.
+   */
+  keyCache?: Map<string, CryptoKey>;
 }
 
 /** A key to try: a record (its certificate or PUBLICKEY), SPKI bytes, or a caller's CryptoKey. */
@@ -118,7 +124,7 @@ export async function verifyHeadered(
   if ('reason' in found) return fail(found.reason, found.message, base);
   let firstFailure: Failure & { signer?: VerifiedSigner } = { reason: 'SIGNER_NOT_FOUND', message: 'no signer' };
   for (const c of found) {
-    const outcome = await tryCandidate(subtle, c, digest, sig.length, range.message, bytes.subarray(sig.offset + 3, sig.offset + 3 + sig.length));
+    const outcome = await tryCandidate(subtle, c, digest, sig.length, range.message, bytes.subarray(sig.offset + 3, sig.offset + 3 + sig.length), options.keyCache);
     if (outcome === true) {
       return { valid: true, message: `signature verifies (${WEBCRYPTO_HASH[digest]}, RSA) with ${describe(c.signer)}`, digest, signer: c.signer, signature: where };
     }
@@ -223,6 +229,7 @@ async function tryCandidate(
   sigLength: number,
   message: Uint8Array,
   signature: Uint8Array,
+  keyCache: Map<string, CryptoKey> | undefined,
 ): Promise<true | Failure> {
   let key: CryptoKey;
   if (!c.cryptoKey) {
@@ -239,7 +246,7 @@ async function tryCandidate(
       return { reason: 'MODULUS_MISMATCH', message: `the signature has ${sigLength} bytes but the signer key is ${info.bits} bits` };
     }
     try {
-      key = await rsaVerifyKey(subtle, spki, digest);
+      key = await cachedVerifyKey(subtle, spki, digest, keyCache);
     } catch (e) {
       return { reason: 'UNSUPPORTED_KEY', message: `WebCrypto refused the signer key: ${(e as Error).message}` };
     }
@@ -262,6 +269,15 @@ async function tryCandidate(
     return { reason: 'UNSUPPORTED_KEY', message: `WebCrypto could not verify with the signer key: ${(e as Error).message}` };
   }
   return ok ? true : { reason: 'SIGNATURE_MISMATCH', message: 'the signature does not verify over the signed bytes' };
+}
+
+/** `rsaVerifyKey`, through the caller's cache when there is one (keyed by digest and SPKI bytes). */
+async function cachedVerifyKey(subtle: SubtleCrypto, spki: Uint8Array, digest: keyof typeof WEBCRYPTO_HASH, cache: Map<string, CryptoKey> | undefined): Promise<CryptoKey> {
+  if (!cache) return rsaVerifyKey(subtle, spki, digest);
+  const id = `${digest}:${toHex(spki)}`;
+  let key = cache.get(id);
+  if (!key) cache.set(id, (key = await rsaVerifyKey(subtle, spki, digest)));
+  return key;
 }
 
 /** A caller's CryptoKey bound to the digest in use: re-imported via SPKI, which a non-extractable key refuses. */
