@@ -138,9 +138,17 @@ if (!ONLY || ONLY === 'micro') {
       baseline: async () => (await subtle.sign(RSA, await subtle.importKey('pkcs8', signerPkcs8, SHA1, false, ['sign']), m2)).byteLength,
       goal: { kind: 'rate', target: 0.9 },
     });
+    const extractable = await crypto.subtle.importKey('pkcs8', signer.privateKey as Uint8Array<ArrayBuffer>, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, true, ['sign']);
+    pairs.push({
+      name: 'sign typical (extractable CryptoKey given)',
+      subject: async () => (await signTrustList(lists.typical, { certificate: signer.certificate, privateKey: extractable })).length,
+      baselineName: 'subtle.sign, same key',
+      baseline: async () => (await subtle.sign(RSA, extractable, m2)).byteLength,
+      goal: { kind: 'rate', target: 0.9 },
+    });
     const keyed = { certificate: signer.certificate, privateKey: signerCryptoKey };
     pairs.push({
-      name: 'sign typical (CryptoKey given)',
+      name: 'sign typical (non-extractable CryptoKey given)',
       subject: async () => (await signTrustList(lists.typical, keyed)).length,
       baselineName: 'subtle.sign, same key',
       baseline: async () => (await subtle.sign(RSA, signerCryptoKey, m2)).byteLength,

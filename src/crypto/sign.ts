@@ -136,20 +136,44 @@ function copySignerFromRecord(header: TrustListHeader, record: TrustRecord): voi
 }
 
 /**
- * For PKCS#8 bytes, compare the key's modulus and exponent with the certificate's (no crypto);
- * otherwise (a CryptoKey, DER this reader does not follow) verify the new signature with the
- * certificate's key.
+ * Compare the key's modulus and exponent with the certificate's when they can be read (PKCS#8
+ * bytes, an extractable CryptoKey); otherwise (a non-extractable CryptoKey, DER this reader does
+ * not follow) verify the new signature with the certificate's key.
  */
 async function keyBelongsToCertificate(prepared: PreparedHeader, signer: Signer, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
   const cert = signer.certificate;
-  const own = signer.privateKey instanceof Uint8Array ? rsaPrivateKeyPublicParts(signer.privateKey) : undefined;
+  const own = await publicParts(prepared.subtle, signer.privateKey);
   if (own) {
     const theirs = rsaPublicKeyParts(cert.publicKey);
-    return bytesEqual(own.n, theirs.n) && bytesEqual(own.e, theirs.e);
+    return bytesEqual(unsigned(own.n), unsigned(theirs.n)) && bytesEqual(unsigned(own.e), unsigned(theirs.e));
   }
   if (spkiInfo(cert.spki).algorithm !== 'RSA') throw new ItlError('ERR_SIGNER', 'the signer certificate key is not RSA');
   const verifyKey = await rsaVerifyKey(prepared.subtle, cert.spki, prepared.digest);
   return prepared.subtle.verify(RSA_ALGORITHM, verifyKey, bufferSource(signature), bufferSource(message));
+}
+
+/** Modulus and exponent of the private key when they can be read without signing: PKCS#8 DER, or an extractable CryptoKey's JWK. */
+async function publicParts(subtle: SubtleCrypto, key: Signer['privateKey']): Promise<{ n: Uint8Array; e: Uint8Array } | undefined> {
+  if (key instanceof Uint8Array) return rsaPrivateKeyPublicParts(key);
+  if (!key.extractable) return undefined;
+  try {
+    const jwk = await subtle.exportKey('jwk', key);
+    return jwk.n && jwk.e ? { n: fromBase64Url(jwk.n), e: fromBase64Url(jwk.e) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A big-endian integer without leading zero bytes (DER keeps a sign byte, JWK does not). */
+function unsigned(bytes: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < bytes.length - 1 && bytes[i] === 0) i++;
+  return bytes.subarray(i);
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  return Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
 }
 
 /** Remove every SIGNATURE element (a fresh one is placed where the layout puts it) and all padding. */

@@ -103,7 +103,17 @@ describe('signers the core refuses', () => {
     expect(await codeOf(loadSigner(rootFile('vectors/keys/rsa2048-a.cert.pem'), rootFile('vectors/keys/rsa2048-b.key.pem')))).toBe('ERR_KEY_MISMATCH');
   });
 
-  it('a CryptoKey that does not belong to the certificate (checked by verifying, not by DER): ERR_SIGNER', async () => {
+  it('an extractable CryptoKey that does not belong to the certificate (checked through its JWK): ERR_SIGNER', async () => {
+    const a = await signer('rsa2048-a');
+    const b = await signer('rsa2048-b');
+    const key = await crypto.subtle.importKey('pkcs8', new Uint8Array(b.privateKey as Uint8Array), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, true, ['sign']);
+    expect(await codeOf(buildTrustList({ signer: { certificate: a.certificate, privateKey: key }, records: [{ certificate: a.certificate, role: 'SAST' }], timestamp: T }))).toBe('ERR_SIGNER');
+    const own = await crypto.subtle.importKey('pkcs8', new Uint8Array(a.privateKey as Uint8Array), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, true, ['sign']);
+    const bytes = await buildTrustList({ signer: { certificate: a.certificate, privateKey: own }, records: [{ certificate: a.certificate, role: 'SAST' }], timestamp: T });
+    expect(bytes).toEqual(await buildTrustList({ signer: a, records: [{ certificate: a.certificate, role: 'SAST' }], timestamp: T }));
+  });
+
+  it('a non-extractable CryptoKey that does not belong to the certificate (checked by verifying): ERR_SIGNER', async () => {
     const a = await signer('rsa2048-a');
     const b = await signer('rsa2048-b');
     const key = await crypto.subtle.importKey('pkcs8', new Uint8Array(b.privateKey as Uint8Array), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, false, ['sign']);
