@@ -240,11 +240,29 @@ describe('itl inspect is safe to run on hostile files', () => {
 });
 
 describe('itl inspect on other files', () => {
-  it('a .sgn file: exit 2, and the error says it is a signed file and how to check it', async () => {
-    const r = await runCli(['inspect', 'vectors/signed/SEP001122334455.cnf.xml.sgn']);
+  it('a .sgn file: its header and payload, and how to check its signature', async () => {
+    const path = 'vectors/signed/SEP001122334455.cnf.xml.sgn';
+    const bytes = readVector(path);
+    const r = await runCli(['inspect', path]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Signed file {2}vectors\/signed\/SEP001122334455\.cnf\.xml\.sgn$/m);
+    expect(r.stdout).toMatch(/^ {2}Filename +SEP001122334455\.cnf\.xml\.sgn$/m);
+    expect(r.stdout).toMatch(/^ {2}Verifies +not checked: .*itl verify FILE --trust/m);
+    expect(r.stdout).toContain(`MD5               ${md5(bytes)}`);
+    expect(r.stdout).not.toMatch(/Signer record|^Record /m);
+    const json = JSON.parse((await runCli(['inspect', path, '--json'])).stdout);
+    expect(json.kind).toBe('SGN');
+    expect(json.records).toEqual([]);
+    expect(json.payload.offset).toBe(json.header.headerLength);
+    expect(json.payload.length).toBe(bytes.length - json.header.headerLength);
+    expect(json.payload.sha1).toBe(sha1(bytes.subarray(json.header.headerLength)));
+    expect(json.payload.preview.startsWith('<?xml')).toBe(true);
+  });
+
+  it('a file whose header is not even readable is still exit 2 with the decoder error', async () => {
+    const r = await runCli(['inspect', '-'], { stdin: Uint8Array.of(1, 0, 2, 1) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^ERR_[A-Z_]+: .*a signed file, not a trust list; check it with itl verify/);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^ERR_TRUNCATED: /);
   });
 
   it('says whether each signed vector verifies, as itl verify does', async () => {

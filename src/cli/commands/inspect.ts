@@ -1,8 +1,7 @@
-import { decodeSignedFile, decodeTrustList, type TrustList } from '../../index.js';
+import { decodeSignedFile, decodeTrustList, type SignedFile, type TrustList } from '../../index.js';
 import { bundledVector } from '../bundled.js';
-import { withHint } from '../errors.js';
 import { readInput } from '../files.js';
-import { buildReport } from '../inspect/report.js';
+import { buildReport, payloadReport } from '../inspect/report.js';
 import { checkSignature } from '../inspect/verification.js';
 import { renderText } from '../inspect/text.js';
 import type { Command } from './command.js';
@@ -12,7 +11,7 @@ export const inspect: Command = {
   summary: 'show what a trust list holds (like CUCM show itl / show ctl)',
   usage: '[FILE] [--json] [--lenient]',
   description: [
-    'Decodes an ITL or CTL file and prints its length, MD5 and SHA-1 (the checksums a phone shows under',
+    'Decodes an ITL or CTL file (or a signed .sgn file: its header and payload) and prints its length, MD5 and SHA-1 (the checksums a phone shows under',
     'Settings > Security > Trust List), the header (signer, digest, signature, filename, timestamp) and every',
     'record (role, names, serial, public key, certificate SHA-1, IP), plus any element no field describes.',
     "It also says whether the signature verifies with the file's own SAST record, and which one (as itl verify FILE).",
@@ -32,26 +31,30 @@ export const inspect: Command = {
     let display = path;
     if (path === undefined) ({ path, display } = bundledVector(ctx.packageRoot));
     const bytes = await readInput(path, ctx.io);
-    let list: TrustList;
-    try {
-      list = decodeTrustList(bytes, { lenient: values.lenient === true });
-    } catch (e) {
-      throw signedFileHint(e, bytes);
+    const shown = display === '-' ? '(stdin)' : display!;
+    const lenient = values.lenient === true;
+    const signed = signedFile(bytes, lenient);
+    let report;
+    if (signed) {
+      // A .sgn file: the header, then the payload; its signer is in the phone's trust list, not here.
+      report = buildReport(shown, bytes, { kind: 'SGN', header: signed.header, records: [], ...(signed.warnings && { warnings: signed.warnings }) }, null);
+      report.payload = payloadReport(bytes.length - signed.payload.length, signed.payload);
+    } else {
+      const list: TrustList = decodeTrustList(bytes, { lenient });
+      report = buildReport(shown, bytes, list, await checkSignature(bytes, list));
     }
-    const report = buildReport(display === '-' ? '(stdin)' : display!, bytes, list, await checkSignature(bytes, list));
     ctx.out(values.json ? JSON.stringify(report, null, 2) + '\n' : renderText(report, ctx.style));
     return 0;
   },
 };
 
-/** A `.sgn` file decodes as a header and then fails on its payload: say what it is instead of only why records fail. */
-function signedFileHint(e: unknown, bytes: Uint8Array): unknown {
-  let filename: string | undefined;
+/** The file as a signed file when its header FILENAME says so (`*.sgn`, `*.sha512`), as `itl verify` and `itl trust` tell them apart. */
+function signedFile(bytes: Uint8Array, lenient: boolean): SignedFile | undefined {
+  let file: SignedFile;
   try {
-    filename = decodeSignedFile(bytes).header.filename;
+    file = decodeSignedFile(bytes, { lenient });
   } catch {
-    return e;
+    return undefined; // not even a header: decodeTrustList reports why
   }
-  if (filename === undefined || !/\.(sgn|sha512)$/i.test(filename)) return e;
-  return withHint(e, `its header FILENAME is ${JSON.stringify(filename)}: a signed file, not a trust list; check it with itl verify FILE --cert CERT or --trust ITLFile.tlv`);
+  return /\.(sgn|sha512)$/i.test(file.header.filename ?? '') ? file : undefined;
 }

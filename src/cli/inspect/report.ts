@@ -74,14 +74,28 @@ export interface RecordReport {
   otherElements: OtherElement[];
 }
 
+/** What `itl inspect` reads: a trust list, or a signed file (header then payload, no records). */
+export type InspectKind = TrustList['kind'] | 'SGN';
+
+/** A signed file's payload: where it starts, its size and SHA-1, and its first bytes as text. */
+export interface PayloadReport {
+  offset: number;
+  length: number;
+  sha1: string;
+  /** Up to 120 characters of the start, control characters shown escaped by the text renderer. */
+  preview: string;
+}
+
 export interface InspectReport {
   file: { path: string; length: number };
-  kind: TrustList['kind'];
+  kind: InspectKind;
   checksums: { md5: string; sha1: string };
   header: HeaderReport;
   /** Whether the signature verifies with the file's own SAST record (as `itl verify FILE`); null when not checked. */
   verification: VerificationReport | null;
   records: RecordReport[];
+  /** Signed files only. */
+  payload?: PayloadReport;
   /** Lenient decodes only. */
   warnings?: { code: string; message: string }[];
   trailing?: { length: number };
@@ -102,7 +116,10 @@ export function hash(algorithm: 'md5' | 'sha1', bytes: Uint8Array): string {
   return createHash(algorithm).update(bytes).digest('hex');
 }
 
-export function buildReport(path: string, bytes: Uint8Array, list: TrustList, verification: VerificationReport | null = null): InspectReport {
+/** What a report is built from: a decoded trust list, or a signed file's header with no records. */
+export type Inspected = Pick<TrustList, 'header' | 'records' | 'warnings' | 'trailing'> & { kind: InspectKind };
+
+export function buildReport(path: string, bytes: Uint8Array, list: Inspected, verification: VerificationReport | null = null): InspectReport {
   const h = list.header;
   const report: InspectReport = {
     file: { path, length: bytes.length },
@@ -140,6 +157,12 @@ export function buildReport(path: string, bytes: Uint8Array, list: TrustList, ve
   return report;
 }
 
+/** The payload section of a signed file's report. */
+export function payloadReport(offset: number, payload: Uint8Array): PayloadReport {
+  const preview = new TextDecoder('utf-8', { fatal: false }).decode(payload.subarray(0, 120));
+  return { offset, length: payload.length, sha1: hash('sha1', payload), preview };
+}
+
 function recordReport(r: TrustRecord, i: number): RecordReport {
   return {
     number: i + 1,
@@ -161,7 +184,7 @@ function recordReport(r: TrustRecord, i: number): RecordReport {
 }
 
 /** The record a verifier would check the signature with (format.md §5): role SAST, same serial. */
-function signerRecord(list: TrustList): number | null {
+function signerRecord(list: Inspected): number | null {
   const serial = list.header.signer?.serialNumber;
   if (!serial) return null;
   const hex = toHex(serial);

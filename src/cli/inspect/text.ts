@@ -48,12 +48,12 @@ export function renderText(r: InspectReport, style: Style): string {
   const h = r.header;
   const lines: string[] = [];
   lines.push(
-    ...section(style, `${r.kind} trust list  ${safe(r.file.path)}`, [
-      ['Kind', r.kind],
+    ...section(style, `${r.kind === 'SGN' ? 'Signed file' : `${r.kind} trust list`}  ${safe(r.file.path)}`, [
+      ['Kind', r.kind === 'SGN' ? 'SGN (signed file: header, then the payload)' : r.kind],
       ['File length', bytes(r.file.length)],
       ['MD5', r.checksums.md5],
       ['SHA-1', r.checksums.sha1],
-      ['Records', String(r.records.length)],
+      ...(r.kind === 'SGN' ? [] : [['Records', String(r.records.length)] as Row]),
     ]),
     '',
   );
@@ -66,7 +66,7 @@ export function renderText(r: InspectReport, style: Style): string {
   add('Signer name', h.signer.name);
   add('Signer serial', h.signer.serialNumber !== null ? colon(h.signer.serialNumber) : null);
   add('Signer issuer', h.signer.issuerName);
-  add('Signer record', h.signerRecord !== null ? `record ${h.signerRecord} (SAST, same serial)` : h.signer.serialNumber !== null ? 'none in this file (no SAST record with the signer serial)' : null);
+  if (r.kind !== 'SGN') add('Signer record', h.signerRecord !== null ? `record ${h.signerRecord} (SAST, same serial)` : h.signer.serialNumber !== null ? 'none in this file (no SAST record with the signer serial)' : null);
   add('Digest', h.digest ? digest(h.digest) : null);
   add('Signature alg.', h.signatureAlgorithm !== null ? `${h.signatureAlgorithm}${h.signatureAlgorithm === 0 ? ' (RSASSA-PKCS1-v1_5)' : ' (undocumented)'}` : null);
   if (h.signature) {
@@ -82,7 +82,9 @@ export function renderText(r: InspectReport, style: Style): string {
     add('Signature', 'none (unsigned)');
   }
   const v = r.verification;
-  if (v) {
+  if (r.kind === 'SGN') {
+    add('Verifies', 'not checked: a signed file carries no certificates; use itl verify FILE --trust ITLFile.tlv (or --cert CERT)');
+  } else if (v) {
     const who = v.record !== null ? ` with record ${v.record}${v.role ? ` (${[v.role, v.subjectName].filter(Boolean).join(', ')})` : ''}` : '';
     add('Verifies', v.valid ? `yes${v.digest ? ` (${v.digest})` : ''},${who}` : `NO, ${v.reason}: ${v.message}`);
   }
@@ -93,6 +95,18 @@ export function renderText(r: InspectReport, style: Style): string {
   lines.push(...section(style, 'Header', header), '');
 
   for (const rec of r.records) lines.push(...renderRecord(rec, r.records.length, style), '');
+  if (r.payload) {
+    const p = r.payload;
+    lines.push(
+      ...section(style, 'Payload', [
+        ['Offset', hexOffset(p.offset)],
+        ['Length', bytes(p.length)],
+        ['SHA-1', p.sha1],
+        ['Starts with', safe(p.preview) + (p.length > 120 ? ' ...' : '')],
+      ]),
+      '',
+    );
+  }
 
   if (r.warnings?.length || r.trailing) {
     const rows: Row[] = (r.warnings ?? []).map((w, i) => [i === 0 ? 'Tolerated' : '', `${w.code}: ${w.message}`]);
