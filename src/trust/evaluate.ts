@@ -32,6 +32,8 @@ export interface EvaluateTrustInput {
   kind?: CandidateKind;
   rules?: TrustRules;
   subtle?: SubtleCrypto;
+  /** Imported keys to reuse across calls (see `VerifyOptions.keyCache`), e.g. when judging a whole fleet. */
+  keyCache?: Map<string, CryptoKey>;
 }
 
 export type TrustRule =
@@ -77,7 +79,7 @@ export async function evaluateTrust(input: EvaluateTrustInput): Promise<TrustDec
   const candidate = readCandidate(input.candidate, input.kind);
   const itl = readInstalled(input.installed?.itl, 'ITL');
   const ctl = readInstalled(input.installed?.ctl, 'CTL');
-  const subtle = input.subtle;
+  const engine = { ...(input.subtle && { subtle: input.subtle }), ...(input.keyCache && { keyCache: input.keyCache }) };
   const kind = candidate.kind;
   const what = kind === 'config' ? 'configuration file' : kind;
   const decide = (d: Omit<TrustDecision, 'candidateKind' | 'remedies'>): TrustDecision => ({
@@ -87,7 +89,7 @@ export async function evaluateTrust(input: EvaluateTrustInput): Promise<TrustDec
   });
 
   if (!itl && !ctl) {
-    const self = candidate.header && kind !== 'config' ? await verifyHeadered(candidate.bytes, candidate.header, candidate.records, subtle ? { subtle } : {}) : undefined;
+    const self = candidate.header && kind !== 'config' ? await verifyHeadered(candidate.bytes, candidate.header, candidate.records, engine) : undefined;
     const note = self ? (self.valid ? ' Its own signature is consistent.' : ` Its own signature is not consistent (${self.reason}): ${self.message}.`) : '';
     return decide({
       accepted: true,
@@ -120,7 +122,7 @@ export async function evaluateTrust(input: EvaluateTrustInput): Promise<TrustDec
   ];
   const results: { name: 'ITL' | 'CTL'; result: VerifyResult; roles: readonly number[] }[] = [];
   for (const a of anchors) {
-    const result = await verifyHeadered(candidate.bytes, candidate.header, candidate.records, { trustList: a.list, roles: a.roles, ...(subtle && { subtle }) });
+    const result = await verifyHeadered(candidate.bytes, candidate.header, candidate.records, { trustList: a.list, roles: a.roles, ...engine });
     if (result.valid) {
       return decide({
         accepted: true,

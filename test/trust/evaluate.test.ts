@@ -431,3 +431,19 @@ describe('candidate kind', () => {
     await expect(evaluateTrust({ candidate: sgn, kind: 'ITL' })).rejects.toMatchObject({ code: 'ERR_RECORD_START' });
   });
 });
+
+describe('keyCache', () => {
+  it('reuses the installed signer keys across evaluations, with the same decisions', async () => {
+    const keyCache = new Map<string, CryptoKey>();
+    const installed = { itl: await itlA() };
+    const plain = await evaluateTrust({ installed, candidate: await itlB() });
+    const first = await evaluateTrust({ installed, candidate: await itlB(), keyCache });
+    const accepted = await evaluateTrust({ installed, candidate: await itlA(), keyCache });
+    expect(keyCache.size).toBeGreaterThan(0);
+    const size = keyCache.size;
+    const again = await evaluateTrust({ installed, candidate: await itlA(), keyCache });
+    expect(keyCache.size).toBe(size);
+    expect([first.accepted, first.rule]).toEqual([plain.accepted, plain.rule]);
+    expect([accepted.accepted, again.accepted, again.rule]).toEqual([true, true, 'signed-by-installed']);
+  });
+});
