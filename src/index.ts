@@ -5,6 +5,7 @@
  */
 // The core entry: no runtime dependencies, no Node built-ins (Uint8Array, TextEncoder, WebCrypto only).
 export { decodeTrustList, type DecodeOptions } from './codec/decode.js';
+export { viewTrustList, TrustListView, type ViewOptions } from './codec/view.js';
 export { encodeTrustList } from './codec/encode.js';
 export { ItlError, isItlError, type ItlErrorCode, type ItlErrorDetails, type ItlWarning } from './errors.js';
 export type { Element, SignerInfo, TrustList, TrustListHeader, TrustListKind, TrustRecord } from './model/types.js';

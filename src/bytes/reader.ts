@@ -1,23 +1,23 @@
 import { ItlError, type ItlErrorCode } from '../errors.js';
 
 /**
- * Makes views (`subarray`, no copy) of one byte array. For a plain Uint8Array (not a subclass such
- * as Node's Buffer) it calls the constructor on the buffer, which gives what `subarray` gives at a
- * third of the cost: decoding makes one view per element.
+ * Makes views (no copy) of one byte array. It calls the Uint8Array constructor on the buffer, which
+ * gives what `subarray` gives at a third of the cost (decoding makes one view per element), and a
+ * plain Uint8Array even when the input is a subclass such as Node's Buffer, so a model's values
+ * have one type whatever the caller passed.
  */
 export class Views {
-  private readonly buffer: ArrayBufferLike | undefined;
+  private readonly buffer: ArrayBufferLike;
   private readonly base: number;
 
   constructor(readonly bytes: Uint8Array) {
-    const plain = Object.getPrototypeOf(bytes) === Uint8Array.prototype;
-    this.buffer = plain ? bytes.buffer : undefined;
+    this.buffer = bytes.buffer;
     this.base = bytes.byteOffset;
   }
 
-  /** `bytes.subarray(start, end)`. */
+  /** `bytes.subarray(start, end)`, as a plain Uint8Array. */
   of(start: number, end: number): Uint8Array {
-    return this.buffer ? new Uint8Array(this.buffer, this.base + start, end - start) : this.bytes.subarray(start, end);
+    return new Uint8Array(this.buffer, this.base + start, end - start);
   }
 }
 

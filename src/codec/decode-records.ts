@@ -28,7 +28,7 @@ export function decodeRecords(bytes: Uint8Array, start: number, ctx: DecodeConte
   return { records };
 }
 
-function decodeRecord(bytes: Uint8Array, views: Views, offset: number, index: number, ctx: DecodeContext): TrustRecord {
+export function decodeRecord(bytes: Uint8Array, views: Views, offset: number, index: number, ctx: DecodeContext): TrustRecord {
   const path = `records[${index}]`;
   let tag: number;
   let len: number;

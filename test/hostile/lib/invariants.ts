@@ -9,7 +9,9 @@
  *  5. `valid` only when the bytes, minus the SIGNATURE element, are a message a signer really
  *     signed with that signature (see corpus.ts isGenuineMessage);
  *  6. evaluateTrust with a (non-blank) trust list installed accepts only through a signature of an
- *     installed record over a genuine message, and throws only ItlErrors, only for undecodable input.
+ *     installed record over a genuine message, and throws only ItlErrors, only for undecodable input;
+ *  7. `viewTrustList` accepts exactly what strict decoding accepts (its scan too, so its fallback
+ *     never runs), throws the same error otherwise, and its header and records are the decoded ones.
  */
 import {
   decodeSignedFile,
@@ -21,10 +23,12 @@ import {
   ItlError,
   toJSON,
   verifySignedFile,
+  viewTrustList,
   verifyTrustList,
   type TrustList,
   type VerifyResult,
 } from '../../../src/index.js';
+import { scanTrustList } from '../../../src/codec/scan.js';
 import { isGenuineMessage } from './corpus.js';
 
 export class Violation extends Error {
@@ -61,6 +65,35 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** A decoded model as one string: every field, element and offset, bytes in hex. */
+function modelKey(list: TrustList): string {
+  return JSON.stringify({ kind: list.kind, header: list.header, records: list.records }, (_, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v));
+}
+
+function errorKey(f: () => unknown): string {
+  try {
+    f();
+    return 'no error';
+  } catch (e) {
+    return e instanceof ItlError ? `${e.code} at ${String(e.offset)} (${String(e.path)}): ${e.message}` : String(e);
+  }
+}
+
+/** Invariant 7: the view and the strict decoder agree, on acceptance, errors and content. */
+function checkView(input: Uint8Array, strict: TrustList | undefined, bytes: Uint8Array): void {
+  if ((scanTrustList(input) !== undefined) !== (strict !== undefined)) {
+    throw new Violation('view-scan', `the scan ${strict ? 'refused' : 'accepted'} bytes strict decoding ${strict ? 'accepts' : 'refuses'}`, bytes);
+  }
+  if (!strict) {
+    const a = errorKey(() => viewTrustList(input));
+    const b = errorKey(() => decodeTrustList(input));
+    if (a !== b) throw new Violation('view-error', `viewTrustList threw ${a}, decodeTrustList ${b}`, bytes);
+    return;
+  }
+  const view = mustNotThrow(() => viewTrustList(input), 'viewTrustList', bytes);
+  if (modelKey(view) !== modelKey(strict)) throw new Violation('view-model', 'the view decodes to another model than decodeTrustList', bytes);
 }
 
 /** The error must be an ItlError with a code and an offset inside the input; returns the code. */
@@ -116,6 +149,7 @@ export async function checkBytes(bytes: Uint8Array, ctx: CheckContext, options: 
   const strict = attempt(() => decodeTrustList(input), 'decodeTrustList', bytes);
   const lenient = attempt(() => decodeTrustList(input, { lenient: true }), 'decodeTrustList(lenient)', bytes);
   const sgn = attempt(() => decodeSignedFile(input), 'decodeSignedFile', bytes);
+  checkView(input, strict, bytes);
   if (!equal(input, bytes)) throw new Violation('input-modified', 'a decoder changed its input', bytes);
 
   if (strict) {

@@ -1,0 +1,99 @@
+import { Views } from '../bytes/reader.js';
+import { ItlError } from '../errors.js';
+import type { TrustList, TrustListHeader, TrustListKind, TrustRecord } from '../model/types.js';
+import { DecodeContext } from './context.js';
+import { decodeTrustList } from './decode.js';
+import { decodeHeader } from './decode-header.js';
+import { decodeRecord } from './decode-records.js';
+import { scanTrustList } from './scan.js';
+
+export interface ViewOptions {
+  /** Force the kind instead of guessing it from FILENAME and roles. */
+  kind?: TrustListKind;
+}
+
+const STRICT = new DecodeContext(false);
+
+/**
+ * A trust list read in place: the bytes are checked as strictly as `decodeTrustList` checks them
+ * (the same errors for the same bytes), but the header and records are decoded only when first
+ * asked for, and their values are views of `bytes`, not copies.
+ *
+ * A view is a `TrustList`, so it goes wherever one goes (`verifyTrustList`, `evaluateTrust`,
+ * `toJSON`, `lintTrustList`...). Its header and records are decoded once and shared: treat them
+ * as read-only, and call `toTrustList()` for a model to edit. Do not change `bytes` while the view
+ * is in use; pass a copy if you will.
+ */
+export class TrustListView implements TrustList {
+  readonly kind: TrustListKind;
+  /** HeaderLength: where the records start. */
+  readonly headerLength: number;
+  private readonly starts: number[];
+  private decodedHeader: TrustListHeader | undefined;
+  private decodedRecords: (TrustRecord | undefined)[] | undefined;
+  private allRecords: TrustRecord[] | undefined;
+
+  /** @internal Use `viewTrustList`, which checks the bytes first. */
+  constructor(
+    /** The file, as given (not copied). */
+    readonly bytes: Uint8Array,
+    kind: TrustListKind,
+    headerLength: number,
+    starts: number[],
+  ) {
+    this.kind = kind;
+    this.headerLength = headerLength;
+    this.starts = starts;
+  }
+
+  get recordCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset of record `index` in `bytes`. */
+  recordOffset(index: number): number {
+    const at = this.starts[index];
+    if (at === undefined) throw new ItlError('ERR_VALUE', `record ${index} does not exist (${this.starts.length} records)`);
+    return at;
+  }
+
+  /** The header, decoded on first access. */
+  get header(): TrustListHeader {
+    return (this.decodedHeader ??= decodeHeader(this.bytes, STRICT).header);
+  }
+
+  /** Record `index`, decoded on first access (the others stay undecoded). */
+  record(index: number): TrustRecord {
+    const cache = (this.decodedRecords ??= new Array(this.starts.length));
+    return (cache[index] ??= decodeRecord(this.bytes, new Views(this.bytes), this.recordOffset(index), index, STRICT));
+  }
+
+  /** Every record, decoded on first access. */
+  get records(): TrustRecord[] {
+    if (this.allRecords) return this.allRecords;
+    const all: TrustRecord[] = new Array(this.starts.length);
+    for (let i = 0; i < all.length; i++) all[i] = this.record(i);
+    return (this.allRecords = all);
+  }
+
+  /** A plain, editable model of its own, as `decodeTrustList` of a copy of `bytes` returns. */
+  toTrustList(): TrustList {
+    return decodeTrustList(this.bytes, { kind: this.kind });
+  }
+}
+
+/**
+ * Check a trust list and return a view of it that decodes on demand (see `TrustListView`).
+ * Throws the same `ItlError` as strict `decodeTrustList` for the same bytes. The fast way to
+ * validate a file, read its kind and a few fields, or hand it to `verifyTrustList`.
+ */
+export function viewTrustList(bytes: Uint8Array, options: ViewOptions = {}): TrustListView {
+  if (!(bytes instanceof Uint8Array)) throw new ItlError('ERR_VALUE', 'viewTrustList expects a Uint8Array');
+  const scan = scanTrustList(bytes);
+  if (scan === undefined) {
+    const list = decodeTrustList(bytes, options); // throws the precise error
+    // Reached only if the scan were stricter than the decoder (the tests look for that): the decoder decides.
+    return new TrustListView(bytes, list.kind, list.header.headerLength!, list.records.map((r) => r.offset!));
+  }
+  return new TrustListView(bytes, options.kind ?? scan.kind(bytes), scan.headerLength, scan.recordStarts);
+}
