@@ -1,11 +1,15 @@
 import { ByteWriter } from '../bytes/writer.js';
 import { ItlError } from '../errors.js';
-import { HEADER_BINDINGS, HEADER_BINDING_BY_TAG, RECORD_BINDINGS, RECORD_BINDING_BY_TAG, type Binding } from '../format/bindings.js';
+import { HEADER_BINDINGS, HEADER_BINDING_BY_TAG, RECORD_BINDINGS, RECORD_BINDING_BY_TAG, type Binding, type BindingTable } from '../format/bindings.js';
 import { PADDING_TAG, RECORD_LENGTH_TAG, tagName, type Namespace } from '../format/tags.js';
 import type { Element, TrustList, TrustListHeader, TrustRecord } from '../model/types.js';
-import type { BindTree } from './bind.js';
-import { completeLayoutBound } from './layout.js';
+import { bindingOf, type Lookup } from './bind.js';
+import { completeLayout } from './layout.js';
 import { checkNesting } from './nesting.js';
+import { untouched } from './snapshot.js';
+
+const HEADER_AT = HEADER_BINDING_BY_TAG.at as Lookup<TrustListHeader>;
+const RECORD_AT = RECORD_BINDING_BY_TAG.at as Lookup<TrustRecord>;
 
 /**
  * Encode a trust list. Every length (containers, HeaderLength, RECORDLENGTH) is computed from the
@@ -15,91 +19,187 @@ import { checkNesting } from './nesting.js';
 export function encodeTrustList(list: TrustList): Uint8Array {
   const w = new ByteWriter(estimateSize(list));
   encodeHeaderTo(w, list.header);
-  list.records.forEach((rec, i) => encodeRecordTo(w, rec, `records[${i}]`));
+  const records = list.records;
+  for (let i = 0; i < records.length; i++) encodeRecordTo(w, records[i]!, i);
   if (list.trailing) w.bytes(list.trailing);
   return w.finish();
 }
 
 /** Encode only the header (used for `.sgn` files too, whose body is a payload). */
 export function encodeHeaderTo(w: ByteWriter, header: TrustListHeader): void {
-  const start = w.length;
-  checkNesting(header.elements ?? [], 'header', 'header');
-  const { elements, tree } = completeLayoutBound(header.elements ?? [], header, HEADER_BINDINGS, HEADER_BINDING_BY_TAG, 'header');
+  const stored = header.elements ?? [];
+  const snap = untouched(header, stored, HEADER_BINDINGS);
+  if (snap) return w.run(snap.source, snap.start, snap.end);
+  checkNesting(stored, 'header', 'header');
   // VERSION and HEADER_LENGTH always lead (format.md §3.1); their stored elements are skipped below.
   const version = HEADER_BINDING_BY_TAG.get(1)!;
   if (header.version === undefined) throw new ItlError('ERR_VALUE', 'the header needs a version', { path: 'header/version' });
-  writeTlv(w, 1, encodeValue(version, header, undefined, 'header'), 'header/version');
-  w.u8(2);
-  w.u16(2);
-  const lengthAt = w.reserveU16();
-  writeElements(w, elements, tree, header, 'header', 'header', 2);
-  w.patchU16(lengthAt, w.length - start, 'header/headerLength');
+  writeModel(w, header, stored, HEADER_BINDINGS, HEADER_BINDING_BY_TAG, 'header', -1, () => {
+    w.tlv(1, encodeValue(version, header, undefined, 'header'));
+    w.u8(2);
+    w.u16(2);
+    return w.reserveU16();
+  });
 }
 
-export function encodeRecordTo(w: ByteWriter, record: TrustRecord, path: string): void {
-  const start = w.length;
-  checkNesting(record.elements ?? [], 'record', path);
-  const { elements, tree } = completeLayoutBound(record.elements ?? [], record, RECORD_BINDINGS, RECORD_BINDING_BY_TAG, 'record');
-  w.u8(RECORD_LENGTH_TAG);
-  w.u16(2);
-  const lengthAt = w.reserveU16();
-  writeElements(w, elements, tree, record, 'record', path, RECORD_LENGTH_TAG);
-  w.patchU16(lengthAt, w.length - start, `${path}/recordLength`);
+/** Encode one record; `index` names it in errors (`records[index]`), or a path is given. */
+export function encodeRecordTo(w: ByteWriter, record: TrustRecord, index: number | string): void {
+  const stored = record.elements ?? [];
+  const snap = untouched(record, stored, RECORD_BINDINGS);
+  if (snap) return w.run(snap.source, snap.start, snap.end);
+  for (let i = 0; i < stored.length; i++) {
+    // As checkNesting, before any walk: a record element with children (even a cycle) is refused.
+    if (stored[i]!.children) throw new ItlError('ERR_VALUE', 'record elements cannot have children', { path: `${rootPath(index)}/${tagName('record', stored[i]!.tag)}` });
+  }
+  writeModel(w, record, stored, RECORD_BINDINGS, RECORD_BINDING_BY_TAG, 'record', index, () => {
+    w.u8(RECORD_LENGTH_TAG);
+    w.u16(2);
+    return w.reserveU16();
+  });
+}
+
+/** `header`, or `records[i]`: typed fields are named from there (`header/signer/serialNumber`), whatever container holds them. */
+function rootPath(index: number | string): string {
+  return index === -1 ? 'header' : typeof index === 'number' ? `records[${index}]` : index;
 }
 
 /**
- * Write `elements` in order. Bound elements of tags up to `computedUpTo` (VERSION and
- * HEADER_LENGTH, or RECORDLENGTH) are skipped: the caller writes them. Names and paths are only
- * built for errors: this runs for every element encoded.
+ * Write a header or record: `lead` writes the leading elements and returns where the length to
+ * patch is; then the element list. Written first as stored, which is the usual case; when a typed
+ * field turns out to be set but bound to no element (added by the caller, or a model built from
+ * typed fields only), it is written again from a copy of the list with placeholders (layout.ts).
  */
-function writeElements<M>(
+function writeModel<M>(
   w: ByteWriter,
-  elements: readonly Element[],
-  tree: BindTree<M>,
   model: M,
-  namespace: Namespace,
-  path: string,
-  computedUpTo: number,
+  stored: readonly Element[],
+  bindings: ReadonlyArray<Binding<M>>,
+  byTag: BindingTable<M>,
+  namespace: 'header' | 'record',
+  index: number | string,
+  lead: () => number,
 ): void {
-  const header = namespace === 'header';
-  for (let i = 0; i < elements.length; i++) {
-    const el = elements[i]!;
-    const node = tree[i];
-    const b = node === undefined || Array.isArray(node) ? undefined : node;
-    if (b && b.tag <= computedUpTo) continue;
-    if ((el.tag & 0xff) !== el.tag) throw new ItlError('ERR_VALUE', `tag ${String(el.tag)} does not fit a byte`, { path: `${path}/elements[${i}]` });
-    if (header && el.tag === PADDING_TAG) {
-      if (el.value !== undefined || el.children) throw new ItlError('ERR_VALUE', 'a header PADDING element has no value', { path: `${path}/${tagName(namespace, el.tag)}` });
-      w.u8(PADDING_TAG);
-    } else if (el.children) {
-      const name = tagName(namespace, el.tag);
-      if (!header) throw new ItlError('ERR_VALUE', 'record elements cannot have children', { path: `${path}/${name}` });
-      w.u8(el.tag);
-      const at = w.reserveU16();
-      writeElements(w, el.children, node as BindTree<M>, model, namespace, `${path}/${name}`, computedUpTo);
-      w.patchU16(at, w.length - at - 2, `${path}/${name}`);
-    } else {
-      let value: Uint8Array | undefined;
-      if (b) {
-        const typed = b.get(model);
-        if (typed === undefined) continue; // the typed field was removed
-        value = valueToWrite(b, typed, el.value, rootPath(path));
-      } else {
-        value = el.value;
-        if (value === undefined) throw new ItlError('ERR_VALUE', `element ${tagName(namespace, el.tag)} has no value`, { path: `${path}/${tagName(namespace, el.tag)}` });
+  const start = w.length;
+  const computedUpTo = namespace === 'header' ? 2 : RECORD_LENGTH_TAG;
+  let lengthAt = lead();
+  const writer = new ElementWriter(w, model, byTag.at as Lookup<M>, namespace, computedUpTo, index);
+  let missing: boolean;
+  try {
+    writer.write(stored, undefined);
+    missing = hasMissing(model, bindings, writer.seen, computedUpTo);
+  } catch (e) {
+    // The list with placeholders decides which error comes first.
+    if (!hasMissing(model, bindings, writer.seen, computedUpTo)) throw e;
+    missing = true;
+  }
+  if (missing) {
+    w.rewind(start);
+    lengthAt = lead();
+    const elements = completeLayout(stored, model, bindings, byTag, namespace);
+    new ElementWriter(w, model, byTag.at as Lookup<M>, namespace, computedUpTo, index).write(elements, undefined);
+  }
+  const length = w.length - start;
+  if (length > 0xffff) w.patchU16(lengthAt, length, `${rootPath(index)}/${namespace === 'header' ? 'headerLength' : 'recordLength'}`); // throws ERR_TOO_LARGE
+  w.patchU16(lengthAt, length, '');
+}
+
+/** A typed field set but bound to no element (`seen`: the bound tags); computed lengths never count. */
+function hasMissing<M>(model: M, bindings: ReadonlyArray<Binding<M>>, seen: number, computedUpTo: number): boolean {
+  for (let i = 0; i < bindings.length; i++) {
+    const b = bindings[i]!;
+    if (b.tag !== computedUpTo && !(seen & (1 << b.tag)) && b.get(model) !== undefined) return true;
+  }
+  return false;
+}
+
+/**
+ * Writes an element list in order, binding typed fields on the way by the rule of bind.ts (the
+ * same element object listed twice is bound twice, as `boundElements`' Map says). Bound elements
+ * of tags up to `computedUpTo` (VERSION and HEADER_LENGTH, or RECORDLENGTH) are skipped: the
+ * caller writes them. Paths are only built for errors: this runs for every element encoded.
+ */
+class ElementWriter<M> {
+  /** The bound tags so far, as bits. */
+  seen = 0;
+  /** The element bound for each tag, once some tag is seen twice. */
+  private firsts: (Element | undefined)[] | undefined = undefined;
+  private readonly w: ByteWriter;
+  private readonly model: M;
+  private readonly at: Lookup<M>;
+  private readonly namespace: Namespace;
+  private readonly computedUpTo: number;
+  /** `records[index]` for records, -1 for the header. */
+  private readonly index: number | string;
+
+  constructor(w: ByteWriter, model: M, at: Lookup<M>, namespace: Namespace, computedUpTo: number, index: number | string) {
+    this.w = w;
+    this.model = model;
+    this.at = at;
+    this.namespace = namespace;
+    this.computedUpTo = computedUpTo;
+    this.index = index;
+  }
+
+  private root(): string {
+    return rootPath(this.index);
+  }
+
+  /** `inner` is the container path below the root (`header/SIGNATURE_INFO`), for errors. */
+  write(elements: readonly Element[], inner: string | undefined): void {
+    const { w, at, namespace } = this;
+    const header = namespace === 'header';
+    for (let i = 0; i < elements.length; i++) {
+      const el = elements[i]!;
+      const tag = el.tag;
+      if ((tag & 0xff) !== tag) throw new ItlError('ERR_VALUE', `tag ${String(tag)} does not fit a byte`, { path: `${inner ?? this.root()}/elements[${i}]` });
+      if (header && tag === PADDING_TAG) {
+        if (el.value !== undefined || el.children) throw new ItlError('ERR_VALUE', 'a header PADDING element has no value', { path: `${inner ?? this.root()}/${tagName(namespace, tag)}` });
+        w.u8(PADDING_TAG);
+        continue;
       }
-      if (value.length > 0xffff) writeTlv(w, el.tag, value, b ? `${rootPath(path)}/${b.path}` : `${path}/${tagName(namespace, el.tag)}`); // throws ERR_TOO_LARGE
-      w.u8(el.tag);
-      w.u16(value.length);
-      w.bytes(value);
+      if (el.children) {
+        const name = tagName(namespace, tag);
+        const path = `${inner ?? this.root()}/${name}`;
+        if (!header) throw new ItlError('ERR_VALUE', 'record elements cannot have children', { path });
+        w.u8(tag);
+        const lengthAt = w.reserveU16();
+        this.write(el.children, path);
+        w.patchU16(lengthAt, w.length - lengthAt - 2, path);
+        continue;
+      }
+      const b = this.bind(el, at);
+      if (b) {
+        if (b.tag <= this.computedUpTo) continue;
+        const typed = b.get(this.model);
+        if (typed === undefined) continue; // the typed field was removed
+        let value = el.value;
+        if (value === undefined || !b.codec.matches(value, typed)) value = encodeTyped(b, typed, this.root()); // bind() checked accepts
+        if (value.length > 0xffff) tooLarge(value, `${this.root()}/${b.path}`);
+        w.tlv(tag, value);
+      } else {
+        const value = el.value;
+        if (value === undefined) throw new ItlError('ERR_VALUE', `element ${tagName(namespace, tag)} has no value`, { path: `${inner ?? this.root()}/${tagName(namespace, tag)}` });
+        if (value.length > 0xffff) tooLarge(value, `${inner ?? this.root()}/${tagName(namespace, tag)}`);
+        w.tlv(tag, value);
+      }
     }
+  }
+
+  /** The binding of `el` if the rule binds it, in walk order. */
+  private bind(el: Element, at: Lookup<M>): Binding<M> | undefined {
+    const b = bindingOf(at, el.tag);
+    if (!b) return undefined;
+    const bit = 1 << b.tag;
+    if (this.seen & bit) return this.firsts?.[b.tag] === el ? b : undefined;
+    if (el.value !== undefined && !b.codec.accepts(el.value)) return undefined;
+    this.seen |= bit;
+    (this.firsts ??= [])[b.tag] = el;
+    return b;
   }
 }
 
-/** `header` or `records[i]`: typed fields are named from there (`header/signer/serialNumber`), whatever container holds them. */
-function rootPath(path: string): string {
-  const slash = path.indexOf('/');
-  return slash < 0 ? path : path.slice(0, slash);
+function tooLarge(value: Uint8Array, path: string): never {
+  throw new ItlError('ERR_TOO_LARGE', `a value of ${value.length} bytes does not fit a TLV (max 65535)`, { path });
 }
 
 /** The stored bytes while the typed field still describes them, else the typed field encoded. */
@@ -109,19 +209,17 @@ export function encodeValue<M>(b: Binding<M>, model: M, stored: Uint8Array | und
 
 function valueToWrite<M>(b: Binding<M>, value: unknown, stored: Uint8Array | undefined, path: string): Uint8Array {
   if (stored !== undefined && b.codec.accepts(stored) && b.codec.matches(stored, value)) return stored;
+  return encodeTyped(b, value, path);
+}
+
+/** The typed field's canonical bytes; a value the codec refuses is an `ERR_VALUE` at `path/field`. */
+function encodeTyped<M>(b: Binding<M>, value: unknown, path: string): Uint8Array {
   try {
     return b.codec.encode(value);
   } catch (e) {
     if (e instanceof ItlError && e.path === undefined) throw new ItlError(e.code, e.message, { path: `${path}/${b.path}` });
     throw e;
   }
-}
-
-function writeTlv(w: ByteWriter, tag: number, value: Uint8Array, path: string): void {
-  if (value.length > 0xffff) throw new ItlError('ERR_TOO_LARGE', `a value of ${value.length} bytes does not fit a TLV (max 65535)`, { path });
-  w.u8(tag);
-  w.u16(value.length);
-  w.bytes(value);
 }
 
 /**

@@ -37,24 +37,34 @@ export interface FieldCodec<T> {
   fromJSON(json: unknown): T;
 }
 
-function fixed<T>(size: number, c: Omit<FieldCodec<T>, 'size' | 'decode' | 'accepts' | 'matches'> & { read(raw: Uint8Array): T }): FieldCodec<T> {
+/**
+ * A fixed-size field. `matches` may be given when it can compare without building the value
+ * (the encoder asks it of every stored value of the field); by default it reads and compares.
+ */
+function fixed<T>(
+  size: number,
+  c: Omit<FieldCodec<T>, 'size' | 'decode' | 'accepts' | 'matches'> & { read(raw: Uint8Array): T; matches?: FieldCodec<T>['matches'] },
+): FieldCodec<T> {
+  const { read, matches, ...rest } = c;
   return {
     size,
-    decode: (raw) => (raw.length === size ? c.read(raw) : undefined),
+    decode: (raw) => (raw.length === size ? read(raw) : undefined),
     accepts: (raw) => raw.length === size,
-    matches: (raw, value) => c.equals(c.read(raw), value),
-    ...c,
+    matches: matches ?? ((raw, value) => c.equals(read(raw), value)),
+    ...rest,
   };
 }
 
 function uint(size: 1 | 2 | 4, describe: string): FieldCodec<number> {
   const max = 2 ** (size * 8) - 1;
+  const read = (raw: Uint8Array): number => {
+    let acc = 0;
+    for (let i = 0; i < raw.length; i++) acc = acc * 256 + raw[i]!;
+    return acc;
+  };
   return fixed<number>(size, {
-    read: (raw) => {
-      let acc = 0;
-      for (let i = 0; i < raw.length; i++) acc = acc * 256 + raw[i]!;
-      return acc;
-    },
+    read,
+    matches: (raw, value) => read(raw) === value,
     encode(v) {
       if (!Number.isInteger(v) || v < 0 || v > max) throw bad(`${describe} must be an integer 0..${max}, got ${String(v)}`);
       const out = new Uint8Array(size);
@@ -111,6 +121,7 @@ function checkCString(v: unknown): string {
 
 export const version: FieldCodec<Version> = fixed<Version>(2, {
   read: (raw) => ({ major: raw[0]!, minor: raw[1]! }),
+  matches: (raw, v) => typeof v === 'object' && v !== null && v.major === raw[0] && v.minor === raw[1],
   encode(v) {
     if (!v || ![v.major, v.minor].every((n) => Number.isInteger(n) && n >= 0 && n <= 255)) throw bad('expected {major, minor} of bytes');
     return Uint8Array.of(v.major, v.minor);
@@ -127,6 +138,7 @@ export const version: FieldCodec<Version> = fixed<Version>(2, {
 /** IPv4 in network order, shown dotted (format.md §4.6). */
 export const ipv4: FieldCodec<string> = fixed<string>(4, {
   read: (raw) => `${raw[0]!}.${raw[1]!}.${raw[2]!}.${raw[3]!}`,
+  matches: dottedEquals,
   encode(v) {
     const parts = typeof v === 'string' ? v.split('.') : [];
     if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) throw bad(`expected a dotted IPv4 address, got ${JSON.stringify(v)}`);
@@ -141,11 +153,27 @@ export const ipv4: FieldCodec<string> = fixed<string>(4, {
   },
 });
 
+/** `value === "a.b.c.d"` for the 4 bytes of `raw`, read in place (no string is built). */
+function dottedEquals(raw: Uint8Array, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  let at = 0;
+  for (let i = 0; i < 4; i++) {
+    if (i > 0 && value.charCodeAt(at++) !== 0x2e) return false; // '.'
+    const n = raw[i]!;
+    // The shortest decimal form, as the template literal of `read` writes it.
+    if (n >= 100 && value.charCodeAt(at++) !== 0x30 + Math.floor(n / 100)) return false;
+    if (n >= 10 && value.charCodeAt(at++) !== 0x30 + (Math.floor(n / 10) % 10)) return false;
+    if (value.charCodeAt(at++) !== 0x30 + (n % 10)) return false;
+  }
+  return at === value.length;
+}
+
 /** `digestFromCode` for every byte, looked up instead of searched (a decoded header and each record may carry one). */
 const DIGEST_BY_CODE: readonly Digest[] = Array.from({ length: 256 }, (_, code) => digestFromCode(code));
 
 export const digest: FieldCodec<Digest> = fixed<Digest>(1, {
   read: (raw) => DIGEST_BY_CODE[raw[0]!]!,
+  matches: (raw, value) => DIGEST_BY_CODE[raw[0]!] === value,
   encode: (v) => u8.encode(digestCode(v)),
   equals: (a, b) => a === b,
   toJSON: (v) => v,
