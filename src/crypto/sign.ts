@@ -142,15 +142,33 @@ function copySignerFromRecord(header: TrustListHeader, record: TrustRecord): voi
  */
 async function keyBelongsToCertificate(prepared: PreparedHeader, signer: Signer, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
   const cert = signer.certificate;
-  const own = await publicParts(prepared.subtle, signer.privateKey);
+  const key = signer.privateKey;
+  if (!(key instanceof Uint8Array) && PROVEN.get(key)?.some((spki) => bytesEqual(spki, cert.spki))) return true;
+  const own = await publicParts(prepared.subtle, key);
+  let belongs: boolean;
   if (own) {
     const theirs = rsaPublicKeyParts(cert.publicKey);
-    return bytesEqual(unsigned(own.n), unsigned(theirs.n)) && bytesEqual(unsigned(own.e), unsigned(theirs.e));
+    belongs = bytesEqual(unsigned(own.n), unsigned(theirs.n)) && bytesEqual(unsigned(own.e), unsigned(theirs.e));
+  } else {
+    if (spkiInfo(cert.spki).algorithm !== 'RSA') throw new ItlError('ERR_SIGNER', 'the signer certificate key is not RSA');
+    const verifyKey = await rsaVerifyKey(prepared.subtle, cert.spki, prepared.digest);
+    belongs = await prepared.subtle.verify(RSA_ALGORITHM, verifyKey, bufferSource(signature), bufferSource(message));
   }
-  if (spkiInfo(cert.spki).algorithm !== 'RSA') throw new ItlError('ERR_SIGNER', 'the signer certificate key is not RSA');
-  const verifyKey = await rsaVerifyKey(prepared.subtle, cert.spki, prepared.digest);
-  return prepared.subtle.verify(RSA_ALGORITHM, verifyKey, bufferSource(signature), bufferSource(message));
+  if (belongs && !(key instanceof Uint8Array)) {
+    const proven = PROVEN.get(key) ?? [];
+    proven.push(cert.spki.slice()); // a copy: the caller's certificate object may change later
+    PROVEN.set(key, proven);
+  }
+  return belongs;
 }
+
+/**
+ * CryptoKeys already shown to belong to a certificate's public key (SPKI DER), so signing many
+ * files with one key checks it once: for a non-extractable key the check is an import and a
+ * verification, which cost more than the signature. A CryptoKey cannot change, so what was shown
+ * stays true; the entry goes with the key.
+ */
+const PROVEN = new WeakMap<CryptoKey, Uint8Array[]>();
 
 /** Modulus and exponent of the private key when they can be read without signing: PKCS#8 DER, or an extractable CryptoKey's JWK. */
 async function publicParts(subtle: SubtleCrypto, key: Signer['privateKey']): Promise<{ n: Uint8Array; e: Uint8Array } | undefined> {

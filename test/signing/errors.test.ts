@@ -123,6 +123,23 @@ describe('signers the core refuses', () => {
     expect(bytes).toEqual(await buildTrustList({ signer: a, records: [{ certificate: a.certificate, role: 'SAST' }], timestamp: T }));
   });
 
+  it('a non-extractable CryptoKey is checked against a certificate once, and against every other certificate again', async () => {
+    const a = await signer('rsa2048-a');
+    const b = await signer('rsa2048-b');
+    const key = await crypto.subtle.importKey('pkcs8', new Uint8Array(a.privateKey as Uint8Array), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, false, ['sign']);
+    let verifies = 0;
+    const subtle = new Proxy(crypto.subtle, {
+      get: (t, k) => (k === 'verify' ? (...args: Parameters<SubtleCrypto['verify']>) => (verifies++, t.verify(...args)) : (t[k as keyof SubtleCrypto] as Function).bind(t)),
+    });
+    const build = (certificate: typeof a.certificate) => buildTrustList({ signer: { certificate, privateKey: key }, records: [{ certificate, role: 'SAST' }], timestamp: T, subtle });
+    const first = await build(a.certificate);
+    expect(verifies).toBe(1);
+    expect(await build(a.certificate)).toEqual(first);
+    expect(verifies).toBe(1); // shown once, not again
+    expect(await codeOf(build(b.certificate))).toBe('ERR_SIGNER'); // another certificate is checked, and refused
+    expect(verifies).toBe(2);
+  });
+
   it('an EC private key with an RSA certificate: ERR_UNSUPPORTED_KEY or ERR_SIGNER, never a signed file', async () => {
     const a = await signer('rsa2048-a');
     const ecKey = (await signer('ec256-a')).privateKey;
