@@ -106,10 +106,12 @@ export function bindDecoded<M>(
   byTag: ReadonlyMap<number, Binding<M>>,
   ctx: DecodeContext,
   pathPrefix: string,
+  /** When given, also gets each typed value at the index of its tag (for snapshot.ts). */
+  typed?: unknown[],
 ): void {
   const wrongSize: Element[] = [];
   const at = lookup(byTag);
-  setDecoded(model, elements, at, 0, wrongSize);
+  setDecoded(model, elements, at, 0, wrongSize, typed);
   for (const el of wrongSize) {
     const b = at[el.tag]!;
     ctx.tolerate(
@@ -121,25 +123,21 @@ export function bindDecoded<M>(
   }
 }
 
-function setDecoded<M>(model: M, elements: readonly Element[], at: Lookup<M>, seen: number, wrongSize: Element[]): number {
+function setDecoded<M>(model: M, elements: readonly Element[], at: Lookup<M>, seen: number, wrongSize: Element[], typed: unknown[] | undefined): number {
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i]!;
     if (el.children) {
-      seen = setDecoded(model, el.children, at, seen, wrongSize);
+      seen = setDecoded(model, el.children, at, seen, wrongSize, typed);
       continue;
     }
     const b = bindingOf(at, el.tag);
     if (!b) continue;
     const value = el.value;
     if (!(seen & (1 << b.tag))) {
-      if (value === undefined) {
-        b.set(model, b.codec.decode(value!));
-        seen |= 1 << b.tag;
-        continue;
-      }
-      const decoded = b.codec.decode(value);
-      if (decoded !== undefined) {
+      const decoded = b.codec.decode(value!);
+      if (value === undefined || decoded !== undefined) {
         b.set(model, decoded);
+        if (typed) typed[b.tag] = decoded;
         seen |= 1 << b.tag;
         continue;
       }

@@ -1,11 +1,11 @@
 import { ByteReader, Views } from '../bytes/reader.js';
 import { ItlError } from '../errors.js';
-import { HEADER_BINDINGS, HEADER_BINDING_BY_TAG } from '../format/bindings.js';
+import { HEADER_BINDING_BY_TAG } from '../format/bindings.js';
 import { CONTAINER_TAGS, HEADER_LENGTH_TAG, HEADER_VERSION_TAG, PADDING_TAG, tagName } from '../format/tags.js';
 import type { Element, TrustListHeader } from '../model/types.js';
 import { bindDecoded } from './bind.js';
 import type { DecodeContext } from './context.js';
-import { remember } from './snapshot.js';
+import { DecodedHeader, remember } from './snapshot.js';
 
 /** The format nests two levels (7 holds 9); deeper nesting is refused rather than recursed into. */
 const MAX_CONTAINER_DEPTH = 3;
@@ -34,9 +34,10 @@ export function decodeHeader(bytes: Uint8Array, ctx: DecodeContext): { header: T
   }
   const body = new ByteReader(bytes, r.pos, headerLength, 'header', 'ERR_HEADER_LENGTH');
   const elements = [version, lengthEl, ...readElements(body, 0, new Views(bytes))];
-  const header: TrustListHeader = { elements };
-  bindDecoded(header, elements, HEADER_BINDING_BY_TAG, ctx, 'header');
-  remember(header, elements, HEADER_BINDINGS, bytes, 0, headerLength);
+  const header: TrustListHeader = new DecodedHeader(elements);
+  const typed: unknown[] = [];
+  bindDecoded(header, elements, HEADER_BINDING_BY_TAG, ctx, 'header', typed);
+  remember(header, elements, typed, bytes, 0, headerLength);
   return { header, end: headerLength };
 }
 

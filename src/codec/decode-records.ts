@@ -1,11 +1,11 @@
 import { ByteReader, Views } from '../bytes/reader.js';
 import { ItlError } from '../errors.js';
-import { RECORD_BINDINGS, RECORD_BINDING_BY_TAG } from '../format/bindings.js';
+import { RECORD_BINDING_BY_TAG } from '../format/bindings.js';
 import { RECORD_LENGTH_SIZE, RECORD_LENGTH_TAG, tagName } from '../format/tags.js';
 import type { Element, TrustRecord } from '../model/types.js';
 import { bindDecoded } from './bind.js';
 import type { DecodeContext } from './context.js';
-import { remember } from './snapshot.js';
+import { DecodedRecord, remember } from './snapshot.js';
 
 /**
  * Decode records from `start` to the end of the input (format.md §4.2). A lenient decode stops at
@@ -78,8 +78,9 @@ export function decodeRecord(bytes: Uint8Array, views: Views, offset: number, in
     r.bytesView(n, `the value of ${name}`);
     throw new Error('unreachable: an element that does not fit was read');
   }
-  const record: TrustRecord = { elements, offset };
-  bindDecoded(record, elements, RECORD_BINDING_BY_TAG, ctx, path);
-  remember(record, elements, RECORD_BINDINGS, bytes, offset, end);
+  const record: TrustRecord = new DecodedRecord(elements, offset);
+  const typed: unknown[] = [];
+  bindDecoded(record, elements, RECORD_BINDING_BY_TAG, ctx, path, typed);
+  remember(record, elements, typed, bytes, offset, end);
   return record;
 }
