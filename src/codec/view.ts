@@ -97,3 +97,33 @@ export function viewTrustList(bytes: Uint8Array, options: ViewOptions = {}): Tru
   }
   return new TrustListView(bytes, options.kind ?? scan.kind(bytes), scan.headerLength, scan.recordStarts);
 }
+
+/**
+ * Indices of the records whose serial number (their first SERIAL_NUMBER element, as the binding
+ * rule reads it) is `serial`, found in the bytes without decoding any record: verification looks
+ * for the signer's record this way, which spares decoding the other records of a long list.
+ */
+export function recordsNamingSerial(view: TrustListView, serial: Uint8Array): number[] {
+  const b = view.bytes;
+  const out: number[] = [];
+  for (let i = 0; i < view.recordCount; i++) {
+    const start = view.recordOffset(i);
+    const end = start + ((b[start + 3]! << 8) | b[start + 4]!);
+    for (let p = start + 5; p < end; ) {
+      const len = (b[p + 1]! << 8) | b[p + 2]!;
+      if (b[p] === SERIAL_NUMBER_TAG) {
+        if (len === serial.length && sameBytes(b, p + 3, serial)) out.push(i);
+        break;
+      }
+      p += 3 + len;
+    }
+  }
+  return out;
+}
+
+const SERIAL_NUMBER_TAG = 6;
+
+function sameBytes(b: Uint8Array, at: number, want: Uint8Array): boolean {
+  for (let i = 0; i < want.length; i++) if (b[at + i] !== want[i]) return false;
+  return true;
+}

@@ -1,5 +1,5 @@
 import { bytesEqual, toHex } from '../bytes/hex.js';
-import { decodeTrustList } from '../codec/decode.js';
+import { recordsNamingSerial, TrustListView, viewTrustList } from '../codec/view.js';
 import { encodeTrustList } from '../codec/encode.js';
 import { walkElements } from '../codec/bind.js';
 import { certificateSpki, spkiFromRsaPublicKey, spkiInfo } from '../der/der.js';
@@ -84,16 +84,18 @@ type Failure = { reason: VerifyReason; message: string };
  * verifies over every other byte of the file. Bytes that do not decode throw an `ItlError`.
  */
 export async function verifyTrustList(input: Uint8Array | TrustList, options: VerifyOptions = {}): Promise<VerifyResult> {
+  // Not copied: verifyHeadered reads all it needs from the bytes before its first await. Only the
+  // header, and the records naming the signer, get decoded.
   const bytes = input instanceof Uint8Array ? input : encodeTrustList(input);
-  const list = decodeTrustList(bytes);
-  return verifyHeadered(bytes, list.header, list.records, options);
+  const view = viewTrustList(bytes);
+  return verifyHeadered(bytes, view.header, view, options);
 }
 
 /** Verification of any headered file (trust list or `.sgn`): `ownRecords` are the file's records, if it has any. */
 export async function verifyHeadered(
   bytes: Uint8Array,
   header: TrustListHeader,
-  ownRecords: readonly TrustRecord[],
+  ownRecords: readonly TrustRecord[] | TrustListView,
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
   const subtle = resolveSubtle(options.subtle);
@@ -122,9 +124,13 @@ export async function verifyHeadered(
 
   const found = findCandidates(header, ownRecords, options);
   if ('reason' in found) return fail(found.reason, found.message, base);
+  // Everything read from the caller's bytes is read (and copied) now, before the first await: the
+  // input is not copied, and the caller could change it while the keys are imported.
+  const signature = bytes.slice(sig.offset + 3, sig.offset + 3 + sig.length);
+  const keys = found.map((c) => (c.cryptoKey ? undefined : ownCopy(c.record ? recordSpki(c.record) : c.spki!)));
   let firstFailure: Failure & { signer?: VerifiedSigner } = { reason: 'SIGNER_NOT_FOUND', message: 'no signer' };
-  for (const c of found) {
-    const outcome = await tryCandidate(subtle, c, digest, sig.length, range.message, bytes.subarray(sig.offset + 3, sig.offset + 3 + sig.length), options.keyCache);
+  for (const [i, c] of found.entries()) {
+    const outcome = await tryCandidate(subtle, c, keys[i], digest, sig.length, range.message, signature, options.keyCache);
     if (outcome === true) {
       return { valid: true, message: `signature verifies (${WEBCRYPTO_HASH[digest]}, RSA) with ${describe(c.signer)}`, digest, signer: c.signer, signature: where };
     }
@@ -156,7 +162,7 @@ function describe(s: VerifiedSigner): string {
  */
 const MAX_SIGNER_CANDIDATES = 4;
 
-function findCandidates(header: TrustListHeader, ownRecords: readonly TrustRecord[], options: VerifyOptions): Candidate[] | Failure {
+function findCandidates(header: TrustListHeader, ownRecords: readonly TrustRecord[] | TrustListView, options: VerifyOptions): Candidate[] | Failure {
   const pk = options.publicKey;
   if (pk) return [pk instanceof Uint8Array ? { signer: { source: 'public-key' }, spki: pk } : { signer: { source: 'public-key' }, cryptoKey: pk }];
   if (options.certificate) {
@@ -173,10 +179,13 @@ function findCandidates(header: TrustListHeader, ownRecords: readonly TrustRecor
   const serial = header.signer?.serialNumber;
   if (!serial) return { reason: 'NO_SIGNER_INFO', message: 'the header names no signer serial number' };
   const source = options.trustList ? 'trust-list' : 'file';
-  const records = options.trustList?.records ?? ownRecords;
+  const records = options.trustList ?? ownRecords;
   const issuer = header.signer?.issuerName;
-  const matching = records
-    .map((record, recordIndex) => ({ record, recordIndex }))
+  const indexed =
+    records instanceof TrustListView
+      ? recordsNamingSerial(records, serial).map((recordIndex) => ({ record: records.record(recordIndex), recordIndex }))
+      : (Array.isArray(records) ? records : (records as TrustList).records).map((record, recordIndex) => ({ record, recordIndex }));
+  const matching = indexed
     .filter(({ record }) => record.serialNumber && bytesEqual(record.serialNumber, serial) && (issuer === undefined || record.issuerName === undefined || record.issuerName === issuer));
   if (matching.length === 0) {
     return { reason: 'SIGNER_NOT_FOUND', message: `no ${source === 'file' ? '' : 'installed '}record matches the header's signer serial number and issuer` };
@@ -188,7 +197,7 @@ function findCandidates(header: TrustListHeader, ownRecords: readonly TrustRecor
   }
   const out: Candidate[] = [];
   for (const { record, recordIndex } of allowed.slice(0, MAX_SIGNER_CANDIDATES)) {
-    const signer: VerifiedSigner = { source, recordIndex, ...(record.role !== undefined && { role: record.role }), ...(record.subjectName !== undefined && { subjectName: record.subjectName }), serialNumber: record.serialNumber! };
+    const signer: VerifiedSigner = { source, recordIndex, ...(record.role !== undefined && { role: record.role }), ...(record.subjectName !== undefined && { subjectName: record.subjectName }), serialNumber: record.serialNumber!.slice() };
     out.push({ signer, record });
   }
   return out;
@@ -222,9 +231,13 @@ function recordSpki(record: TrustRecord): Uint8Array | Failure {
   return { reason: 'UNSUPPORTED_KEY', message: 'the signer record has neither a certificate nor a public key' };
 }
 
+const ownCopy = (spki: Uint8Array | Failure): Uint8Array | Failure => (spki instanceof Uint8Array ? spki.slice() : spki);
+
 async function tryCandidate(
   subtle: SubtleCrypto,
   c: Candidate,
+  /** The candidate's SPKI (read beforehand), or why it has none; undefined for a CryptoKey. */
+  spkiOrFailure: Uint8Array | Failure | undefined,
   digest: keyof typeof WEBCRYPTO_HASH,
   sigLength: number,
   message: Uint8Array,
@@ -233,7 +246,7 @@ async function tryCandidate(
 ): Promise<true | Failure> {
   let key: CryptoKey;
   if (!c.cryptoKey) {
-    const spki = c.record ? recordSpki(c.record) : c.spki!;
+    const spki = spkiOrFailure!;
     if (!(spki instanceof Uint8Array)) return spki;
     let info;
     try {
