@@ -19,10 +19,15 @@ const RECORD_AT = RECORD_BINDING_BY_TAG.at as Lookup<TrustRecord>;
 export function encodeTrustList(list: TrustList): Uint8Array {
   const w = new ByteWriter(estimateSize(list));
   encodeHeaderTo(w, list.header);
+  encodeBodyTo(w, list);
+  return w.finish();
+}
+
+/** What follows the header: the records, then (lenient decoding) the trailing bytes. */
+export function encodeBodyTo(w: ByteWriter, list: Pick<TrustList, 'records' | 'trailing'>): void {
   const records = list.records;
   for (let i = 0; i < records.length; i++) encodeRecordTo(w, records[i]!, i);
   if (list.trailing) w.bytes(list.trailing);
-  return w.finish();
 }
 
 /** Encode only the header (used for `.sgn` files too, whose body is a payload). */

@@ -1,7 +1,5 @@
 import { ByteWriter } from '../bytes/writer.js';
-import { DecodeContext } from '../codec/context.js';
-import { decodeHeader } from '../codec/decode-header.js';
-import { encodeHeaderTo, encodeTrustList, encodeValue } from '../codec/encode.js';
+import { encodeBodyTo, encodeHeaderTo, encodeValue } from '../codec/encode.js';
 import { rsaModulusBits, rsaPrivateKeyPublicParts, rsaPublicKeyParts, spkiInfo } from '../der/der.js';
 import { bytesEqual } from '../bytes/hex.js';
 import { ItlError } from '../errors.js';
@@ -13,7 +11,7 @@ import type { Element, SignerInfo, TrustList, TrustListHeader, TrustRecord } fro
 import { boundElements } from '../codec/bind.js';
 import { RECORD_BINDING_BY_TAG } from '../format/bindings.js';
 import { rsaSigningKey, rsaVerifyKey, RSA_ALGORITHM } from './keys.js';
-import { signatureElements, signedRange } from './signed-range.js';
+import { signedRange, topLevelSignatures } from './signed-range.js';
 import { bufferSource, resolveSubtle } from './subtle.js';
 
 export interface SignOptions {
@@ -48,21 +46,35 @@ export interface SignOptions {
  */
 export async function signTrustList(list: TrustList, signer: Signer, options: SignOptions = {}): Promise<Uint8Array> {
   const prepared = await prepareHeader(list.header, signer, options);
-  const unsigned = encodeTrustList({ ...list, header: prepared.header });
-  return completeSignature(unsigned, prepared, signer);
+  const w = new ByteWriter(1024 + list.records.reduce((n, r) => n + (r.recordLength ?? 0), 0) + (list.trailing?.length ?? 0));
+  writeHeader(w, prepared);
+  encodeBodyTo(w, list);
+  return completeSignature(w.finish(), prepared, signer);
 }
 
 /** Sign any headered file (`.tlv` or `.sgn`): the header is encoded, then `body` bytes follow. */
 export async function signHeadered(header: TrustListHeader, body: Uint8Array, signer: Signer, options: SignOptions = {}): Promise<Uint8Array> {
   const prepared = await prepareHeader(header, signer, options);
   const w = new ByteWriter(body.length + 1024);
-  encodeHeaderTo(w, prepared.header);
+  writeHeader(w, prepared);
   w.bytes(body);
   return completeSignature(w.finish(), prepared, signer);
 }
 
+/** The prepared header, then (`align4`) PADDING bytes up to a multiple of 4, counted in HeaderLength. */
+function writeHeader(w: ByteWriter, prepared: PreparedHeader): void {
+  const start = w.length;
+  encodeHeaderTo(w, prepared.header);
+  if (!prepared.align4) return;
+  const pads = (4 - ((w.length - start) % 4)) % 4;
+  for (let i = 0; i < pads; i++) w.u8(PADDING_TAG);
+  w.patchU16(start + 8, w.length - start, 'header/headerLength');
+}
+
 interface PreparedHeader {
   header: TrustListHeader;
+  /** Pad the encoded header to a multiple of 4 bytes (writeHeader). */
+  align4: boolean;
   key: CryptoKey;
   digest: DigestName;
   subtle: SubtleCrypto;
@@ -95,15 +107,9 @@ async function prepareHeader(source: TrustListHeader, signer: Signer, options: S
   };
   if (options.signerRecord) copySignerFromRecord(header, options.signerRecord);
   if (options.timestamp !== undefined) header.timestamp = toTimestamp(options.timestamp);
-  if ((options.padding ?? 'align4') === 'align4') {
-    const w = new ByteWriter();
-    encodeHeaderTo(w, header);
-    const pads = (4 - (w.length % 4)) % 4;
-    header.elements = [...header.elements, ...Array.from({ length: pads }, (): Element => ({ tag: PADDING_TAG }))];
-  } else {
-    header.elements = keepPadding(source.elements ?? [], header.elements);
-  }
-  return { header, key, digest, subtle };
+  const align4 = (options.padding ?? 'align4') === 'align4';
+  if (!align4) header.elements = keepPadding(source.elements ?? [], header.elements);
+  return { header, key, digest, subtle, align4 };
 }
 
 /** Header tag ← record tag for the signer fields: SIGNER_NAME ← SUBJECT_NAME, SERIAL ← SERIAL, ISSUER ← ISSUER. */
@@ -207,8 +213,7 @@ function keepPadding(source: readonly Element[], elements: Element[]): Element[]
 }
 
 async function completeSignature(unsigned: Uint8Array, prepared: PreparedHeader, signer: Signer): Promise<Uint8Array> {
-  const { header } = decodeHeader(unsigned, new DecodeContext(false));
-  const sig = signatureElements(header).filter((s) => s.topLevel);
+  const sig = topLevelSignatures(unsigned);
   if (sig.length !== 1) throw new ItlError('ERR_SIGNER', `expected one SIGNATURE element after layout, found ${sig.length}`);
   const { offset, length } = sig[0]!;
   const range = signedRange(unsigned, offset, length);

@@ -1,4 +1,4 @@
-import { HEADER_SIGNATURE_TAG } from '../format/tags.js';
+import { HEADER_SIGNATURE_TAG, PADDING_TAG } from '../format/tags.js';
 import { walkElements } from '../codec/bind.js';
 import type { TrustListHeader } from '../model/types.js';
 
@@ -20,6 +20,27 @@ export function signatureElements(header: TrustListHeader): { offset: number; le
     if (el.tag === HEADER_SIGNATURE_TAG && el.value !== undefined && el.offset !== undefined) {
       out.push({ offset: el.offset, length: el.value.length, topLevel: top.has(el) });
     }
+  }
+  return out;
+}
+
+/**
+ * The top-level SIGNATURE elements of a file this library just encoded (so well formed): a walk
+ * over the header's top-level elements, containers skipped by their length. The signer uses it
+ * instead of decoding the header it has just written.
+ */
+export function topLevelSignatures(file: Uint8Array): { offset: number; length: number }[] {
+  const headerLength = (file[8]! << 8) | file[9]!;
+  const out: { offset: number; length: number }[] = [];
+  for (let p = 10; p < headerLength; ) {
+    const tag = file[p]!;
+    if (tag === PADDING_TAG) {
+      p++;
+      continue;
+    }
+    const length = (file[p + 1]! << 8) | file[p + 2]!;
+    if (tag === HEADER_SIGNATURE_TAG) out.push({ offset: p, length });
+    p += 3 + length;
   }
   return out;
 }

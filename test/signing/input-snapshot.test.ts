@@ -20,9 +20,9 @@ describe('verification judges the bytes as they were when it was called', () => 
 
   it('invalid, although the caller repairs the buffer right after the call', async () => {
     const bytes = genuine.slice();
-    bytes[last] ^= 0x01;
+    bytes[last]! ^= 0x01;
     const pending = verifyTrustList(bytes);
-    bytes[last] ^= 0x01;
+    bytes[last]! ^= 0x01;
     expect(await pending).toMatchObject({ valid: false, reason: 'SIGNATURE_MISMATCH' });
     expect((await verifyTrustList(bytes)).valid).toBe(true);
   });
