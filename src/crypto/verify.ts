@@ -1,14 +1,14 @@
 import { bytesEqual, toHex } from '../bytes/hex.js';
 import { recordsNamingSerial, TrustListView, viewTrustList } from '../codec/view.js';
 import { encodeTrustList } from '../codec/encode.js';
-import { walkElements } from '../codec/bind.js';
 import { certificateSpki, spkiFromRsaPublicKey, spkiInfo } from '../der/der.js';
 import { isDigestName, MODULUS_CODES, WEBCRYPTO_HASH, type Digest } from '../format/digests.js';
 import { ROLES } from '../format/roles.js';
 import type { CertificateFields } from '../model/certificate.js';
 import type { TrustList, TrustListHeader, TrustRecord } from '../model/types.js';
 import { rsaVerifyKey, RSA_ALGORITHM } from './keys.js';
-import { signatureElements, signedRange } from './signed-range.js';
+import { factsOfHeader, scanHeaderFacts, type HeaderFacts } from './header-facts.js';
+import { signedRange } from './signed-range.js';
 import { bufferSource, resolveSubtle } from './subtle.js';
 
 /** Why a signature is not valid. Stable: programs switch on these. */
@@ -88,7 +88,7 @@ export async function verifyTrustList(input: Uint8Array | TrustList, options: Ve
   // header, and the records naming the signer, get decoded.
   const bytes = input instanceof Uint8Array ? input : encodeTrustList(input);
   const view = viewTrustList(bytes);
-  return verifyHeadered(bytes, view.header, view, options);
+  return verifyFacts(bytes, scanHeaderFacts(bytes, view.headerLength), view, options);
 }
 
 /** Verification of any headered file (trust list or `.sgn`): `ownRecords` are the file's records, if it has any. */
@@ -98,10 +98,14 @@ export async function verifyHeadered(
   ownRecords: readonly TrustRecord[] | TrustListView,
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
+  return verifyFacts(bytes, factsOfHeader(header), ownRecords, options);
+}
+
+async function verifyFacts(bytes: Uint8Array, header: HeaderFacts, ownRecords: readonly TrustRecord[] | TrustListView, options: VerifyOptions): Promise<VerifyResult> {
   const subtle = resolveSubtle(options.subtle);
   const fail = (reason: VerifyReason, message: string, extra: Partial<VerifyResult> = {}): VerifyResult => ({ valid: false, reason, message, ...extra });
 
-  const sigs = signatureElements(header);
+  const sigs = header.signatures;
   if (sigs.length === 0) return fail('NO_SIGNATURE', 'the header has no SIGNATURE element');
   if (sigs.length > 1) return fail('MULTIPLE_SIGNATURES', `the header has ${sigs.length} SIGNATURE elements`);
   const sig = sigs[0]!;
@@ -111,7 +115,7 @@ export async function verifyHeadered(
   const digest = header.digest;
   const base = { digest, signature: where };
 
-  const dup = duplicateSignerElement(header);
+  const dup = header.duplicate;
   if (dup !== undefined) return fail('DUPLICATE_ELEMENT', `header tag ${dup} appears more than once`, base);
   if (!isDigestName(digest)) return fail('UNSUPPORTED_DIGEST', `digest code ${String(digest)} is not SHA-1 (1), SHA-256 (2) or SHA-512 (3)`, base);
   if (header.signatureAlgorithm !== 0) {
@@ -139,15 +143,6 @@ export async function verifyHeadered(
   return fail(firstFailure.reason, firstFailure.message, { ...base, ...(firstFailure.signer && { signer: firstFailure.signer }) });
 }
 
-/** Signer-relevant header tags that must not appear twice: readers could pick different ones. */
-const SINGLE_TAGS = [4, 5, 6, 8, 10, 11];
-
-function duplicateSignerElement(header: TrustListHeader): number | undefined {
-  const counts = new Map<number, number>();
-  for (const el of walkElements(header.elements)) if (!el.children) counts.set(el.tag, (counts.get(el.tag) ?? 0) + 1);
-  return SINGLE_TAGS.find((t) => (counts.get(t) ?? 0) > 1);
-}
-
 function describe(s: VerifiedSigner): string {
   const who = s.subjectName ? ` (${s.subjectName})` : '';
   return s.recordIndex !== undefined ? `${s.source === 'file' ? 'record' : 'trust-list record'} ${s.recordIndex + 1}${who}` : `the given ${s.source}${who}`;
@@ -162,7 +157,7 @@ function describe(s: VerifiedSigner): string {
  */
 const MAX_SIGNER_CANDIDATES = 4;
 
-function findCandidates(header: TrustListHeader, ownRecords: readonly TrustRecord[] | TrustListView, options: VerifyOptions): Candidate[] | Failure {
+function findCandidates(header: HeaderFacts, ownRecords: readonly TrustRecord[] | TrustListView, options: VerifyOptions): Candidate[] | Failure {
   const pk = options.publicKey;
   if (pk) return [pk instanceof Uint8Array ? { signer: { source: 'public-key' }, spki: pk } : { signer: { source: 'public-key' }, cryptoKey: pk }];
   if (options.certificate) {
@@ -176,11 +171,11 @@ function findCandidates(header: TrustListHeader, ownRecords: readonly TrustRecor
     }
     return [{ signer: { source: 'certificate', ...(fields && { subjectName: fields.subject.cucm, serialNumber: fields.serialNumber }) }, spki }];
   }
-  const serial = header.signer?.serialNumber;
+  const serial = header.serialNumber;
   if (!serial) return { reason: 'NO_SIGNER_INFO', message: 'the header names no signer serial number' };
   const source = options.trustList ? 'trust-list' : 'file';
   const records = options.trustList ?? ownRecords;
-  const issuer = header.signer?.issuerName;
+  const issuer = header.issuerName;
   const indexed =
     records instanceof TrustListView
       ? recordsNamingSerial(records, serial).map((recordIndex) => ({ record: records.record(recordIndex), recordIndex }))

@@ -11,7 +11,8 @@
  *  6. evaluateTrust with a (non-blank) trust list installed accepts only through a signature of an
  *     installed record over a genuine message, and throws only ItlErrors, only for undecodable input;
  *  7. `viewTrustList` accepts exactly what strict decoding accepts (its scan too, so its fallback
- *     never runs), throws the same error otherwise, and its header and records are the decoded ones.
+ *     never runs), throws the same error otherwise, and its header and records are the decoded ones;
+ *     the header facts verification scans from the bytes are those of the decoded header.
  */
 import {
   decodeSignedFile,
@@ -29,6 +30,7 @@ import {
   type VerifyResult,
 } from '../../../src/index.js';
 import { scanTrustList } from '../../../src/codec/scan.js';
+import { factsOfHeader, scanHeaderFacts } from '../../../src/crypto/header-facts.js';
 import { isGenuineMessage } from './corpus.js';
 
 export class Violation extends Error {
@@ -94,6 +96,9 @@ function checkView(input: Uint8Array, strict: TrustList | undefined, bytes: Uint
   }
   const view = mustNotThrow(() => viewTrustList(input), 'viewTrustList', bytes);
   if (modelKey(view) !== modelKey(strict)) throw new Violation('view-model', 'the view decodes to another model than decodeTrustList', bytes);
+  // What verification reads from the header bytes is what the decoded header says.
+  const facts = (f: unknown) => JSON.stringify(f, (_, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v));
+  if (facts(scanHeaderFacts(input, view.headerLength)) !== facts(factsOfHeader(strict.header))) throw new Violation('header-facts', 'the header scan and the decoded header disagree', bytes);
 }
 
 /** The error must be an ItlError with a code and an offset inside the input; returns the code. */
