@@ -1,7 +1,7 @@
 import { walkElements } from '../codec/bind.js';
 import { decodeCString } from '../bytes/text.js';
 import { digestFromCode, type Digest } from '../format/digests.js';
-import { CONTAINER_TAGS, HEADER_SIGNATURE_TAG, PADDING_TAG } from '../format/tags.js';
+import { HEADER_SIGNATURE_TAG, PADDING_TAG } from '../format/tags.js';
 import type { TrustListHeader } from '../model/types.js';
 
 /** What verification needs from a header (format.md §3, §5). */
@@ -14,7 +14,8 @@ export interface HeaderFacts {
   signatureAlgorithm: number | undefined;
   modulusCode: number | undefined;
   serialNumber: Uint8Array | undefined;
-  issuerName: string | undefined;
+  /** The signer's issuer name, decoded when asked (only a signer looked up by serial needs it). */
+  issuerName(): string | undefined;
 }
 
 /** Signer-relevant header tags that must not appear twice. */
@@ -39,7 +40,7 @@ export function factsOfHeader(header: TrustListHeader): HeaderFacts {
     signatureAlgorithm: header.signatureAlgorithm,
     modulusCode: header.modulusCode,
     serialNumber: header.signer?.serialNumber,
-    issuerName: header.signer?.issuerName,
+    issuerName: () => header.signer?.issuerName,
   };
 }
 
@@ -50,22 +51,17 @@ export function factsOfHeader(header: TrustListHeader): HeaderFacts {
  * element, as the binding rule reads it (strict decoding guarantees the fixed sizes).
  */
 export function scanHeaderFacts(bytes: Uint8Array, headerLength: number): HeaderFacts {
-  const facts: HeaderFacts = {
-    signatures: [],
-    duplicate: undefined,
-    digest: undefined,
-    signatureAlgorithm: undefined,
-    modulusCode: undefined,
-    serialNumber: undefined,
-    issuerName: undefined,
-  };
-  const seen = new Uint8Array(32);
+  const signatures: HeaderFacts['signatures'] = [];
+  let digest: Digest | undefined;
+  let signatureAlgorithm: number | undefined;
+  let modulusCode: number | undefined;
+  let serialNumber: Uint8Array | undefined;
   let issuerAt = -1;
   let issuerEnd = -1;
-  // Container ends, innermost last: an element is top level when no container is open.
-  const open: number[] = [];
+  let once = 0; // bits of the SINGLE_TAGS seen once
+  let duplicate: number | undefined;
+  let containerEnd = 0; // the header nests at most 3 deep, and an element is top level past the outermost container's end
   for (let p = 10; p < headerLength; ) {
-    while (open.length > 0 && p >= open[open.length - 1]!) open.pop();
     const tag = bytes[p]!;
     if (tag === PADDING_TAG) {
       p++;
@@ -73,27 +69,32 @@ export function scanHeaderFacts(bytes: Uint8Array, headerLength: number): Header
     }
     const len = (bytes[p + 1]! << 8) | bytes[p + 2]!;
     const at = p + 3;
-    if (CONTAINER_TAGS.has(tag)) {
-      open.push(at + len);
+    if (tag === 3 || tag === 7 || tag === 9) {
+      if (at + len > containerEnd) containerEnd = at + len;
       p = at;
       continue;
     }
-    const first = tag < 32 && seen[tag] === 0;
-    if (tag < 32 && seen[tag]! < 2) seen[tag]!++;
-    if (tag === HEADER_SIGNATURE_TAG) facts.signatures.push({ offset: p, length: len, topLevel: open.length === 0 });
-    else if (first) {
-      if (tag === 8) facts.digest = digestFromCode(bytes[at]!);
-      else if (tag === 10) facts.signatureAlgorithm = bytes[at]!;
-      else if (tag === 11) facts.modulusCode = bytes[at]!;
-      else if (tag === 5) facts.serialNumber = bytes.subarray(at, at + len);
-      else if (tag === 6) {
-        issuerAt = at;
-        issuerEnd = at + len;
+    if (tag === HEADER_SIGNATURE_TAG) signatures.push({ offset: p, length: len, topLevel: p >= containerEnd });
+    else if (tag < 12 && SINGLE & (1 << tag)) {
+      if (once & (1 << tag)) {
+        if (duplicate === undefined || SINGLE_TAGS.indexOf(tag) < SINGLE_TAGS.indexOf(duplicate)) duplicate = tag;
+      } else {
+        once |= 1 << tag;
+        if (tag === 8) digest = digestFromCode(bytes[at]!);
+        else if (tag === 10) signatureAlgorithm = bytes[at]!;
+        else if (tag === 11) modulusCode = bytes[at]!;
+        else if (tag === 5) serialNumber = bytes.subarray(at, at + len);
+        else if (tag === 6) {
+          issuerAt = at;
+          issuerEnd = at + len;
+        }
       }
     }
     p = at + len;
   }
-  facts.duplicate = SINGLE_TAGS.find((t) => seen[t]! > 1);
-  if (issuerAt >= 0) facts.issuerName = decodeCString(bytes.subarray(issuerAt, issuerEnd));
-  return facts;
+  const issuerName = issuerAt < 0 ? () => undefined : () => decodeCString(bytes.subarray(issuerAt, issuerEnd));
+  return { signatures, duplicate, digest, signatureAlgorithm, modulusCode, serialNumber, issuerName };
 }
+
+/** SINGLE_TAGS as bits. */
+const SINGLE = SINGLE_TAGS.reduce((bits, t) => bits | (1 << t), 0);

@@ -8,7 +8,7 @@ import type { CertificateFields } from '../model/certificate.js';
 import type { TrustList, TrustListHeader, TrustRecord } from '../model/types.js';
 import { rsaVerifyKey, RSA_ALGORITHM } from './keys.js';
 import { factsOfHeader, scanHeaderFacts, type HeaderFacts } from './header-facts.js';
-import { signedRange } from './signed-range.js';
+import { signedParts } from './signed-range.js';
 import { bufferSource, resolveSubtle } from './subtle.js';
 
 /** Why a signature is not valid. Stable: programs switch on these. */
@@ -101,17 +101,35 @@ export async function verifyHeadered(
   return verifyFacts(bytes, factsOfHeader(header), ownRecords, options);
 }
 
+const fail = (reason: VerifyReason, message: string, extra: Partial<VerifyResult> = {}): VerifyResult => ({ valid: false, reason, message, ...extra });
+
 async function verifyFacts(bytes: Uint8Array, header: HeaderFacts, ownRecords: readonly TrustRecord[] | TrustListView, options: VerifyOptions): Promise<VerifyResult> {
   const subtle = resolveSubtle(options.subtle);
-  const fail = (reason: VerifyReason, message: string, extra: Partial<VerifyResult> = {}): VerifyResult => ({ valid: false, reason, message, ...extra });
 
   const sigs = header.signatures;
   if (sigs.length === 0) return fail('NO_SIGNATURE', 'the header has no SIGNATURE element');
   if (sigs.length > 1) return fail('MULTIPLE_SIGNATURES', `the header has ${sigs.length} SIGNATURE elements`);
   const sig = sigs[0]!;
   if (!sig.topLevel) return fail('SIGNATURE_MISPLACED', 'the SIGNATURE element is inside a container');
-  const range = signedRange(bytes, sig.offset, sig.length);
-  const where = { offset: sig.offset, length: sig.length, signedBytes: range.message.length };
+  const parts = signedParts(bytes, sig.offset, sig.length);
+  try {
+    return await checkSignature(parts.message, parts.signature, sig, header, ownRecords, options, subtle);
+  } finally {
+    parts.release(); // the pooled buffer is reused once no WebCrypto call reads it any more
+  }
+}
+
+/** The checks after the SIGNATURE element is found, and the RSA verification of each candidate signer. */
+async function checkSignature(
+  message: Uint8Array,
+  signature: Uint8Array,
+  sig: HeaderFacts['signatures'][number],
+  header: HeaderFacts,
+  ownRecords: readonly TrustRecord[] | TrustListView,
+  options: VerifyOptions,
+  subtle: SubtleCrypto,
+): Promise<VerifyResult> {
+  const where = { offset: sig.offset, length: sig.length, signedBytes: message.length };
   const digest = header.digest;
   const base = { digest, signature: where };
 
@@ -130,11 +148,10 @@ async function verifyFacts(bytes: Uint8Array, header: HeaderFacts, ownRecords: r
   if ('reason' in found) return fail(found.reason, found.message, base);
   // Everything read from the caller's bytes is read (and copied) now, before the first await: the
   // input is not copied, and the caller could change it while the keys are imported.
-  const signature = bytes.slice(sig.offset + 3, sig.offset + 3 + sig.length);
   const keys = found.map((c) => (c.cryptoKey ? undefined : ownCopy(c.record ? recordSpki(c.record) : c.spki!)));
   let firstFailure: Failure & { signer?: VerifiedSigner } = { reason: 'SIGNER_NOT_FOUND', message: 'no signer' };
   for (const [i, c] of found.entries()) {
-    const outcome = await tryCandidate(subtle, c, keys[i], digest, sig.length, range.message, signature, options.keyCache);
+    const outcome = await tryCandidate(subtle, c, keys[i], digest, sig.length, message, signature, options.keyCache);
     if (outcome === true) {
       return { valid: true, message: `signature verifies (${WEBCRYPTO_HASH[digest]}, RSA) with ${describe(c.signer)}`, digest, signer: c.signer, signature: where };
     }
@@ -175,7 +192,7 @@ function findCandidates(header: HeaderFacts, ownRecords: readonly TrustRecord[] 
   if (!serial) return { reason: 'NO_SIGNER_INFO', message: 'the header names no signer serial number' };
   const source = options.trustList ? 'trust-list' : 'file';
   const records = options.trustList ?? ownRecords;
-  const issuer = header.issuerName;
+  const issuer = header.issuerName();
   const indexed =
     records instanceof TrustListView
       ? recordsNamingSerial(records, serial).map((recordIndex) => ({ record: records.record(recordIndex), recordIndex }))

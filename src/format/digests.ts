@@ -8,9 +8,12 @@ export type Digest = DigestName | number;
 /** WebCrypto hash names. */
 export const WEBCRYPTO_HASH: Record<DigestName, string> = { sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' };
 
+/** Names by code (1..3), looked up: verification reads a code for every file it checks. */
+const NAME_BY_CODE: ReadonlyArray<DigestName | undefined> = [undefined, 'sha1', 'sha256', 'sha512'];
+for (const [name, c] of Object.entries(DIGEST_CODES)) if (NAME_BY_CODE[c] !== name) throw new Error(`digest table: ${name}`);
+
 export function digestFromCode(code: number): Digest {
-  for (const [name, c] of Object.entries(DIGEST_CODES)) if (c === code) return name as DigestName;
-  return code;
+  return NAME_BY_CODE[code] ?? code;
 }
 
 export function digestCode(d: Digest): number {
