@@ -11,7 +11,7 @@ import type { Element, SignerInfo, TrustList, TrustListHeader, TrustRecord } fro
 import { boundElements } from '../codec/bind.js';
 import { RECORD_BINDING_BY_TAG } from '../format/bindings.js';
 import { rsaSigningKey, rsaVerifyKey, RSA_ALGORITHM } from './keys.js';
-import { signedRange, topLevelSignatures } from './signed-range.js';
+import { signedParts, topLevelSignatures } from './signed-range.js';
 import { bufferSource, resolveSubtle } from './subtle.js';
 
 export interface SignOptions {
@@ -216,14 +216,17 @@ async function completeSignature(unsigned: Uint8Array, prepared: PreparedHeader,
   const sig = topLevelSignatures(unsigned);
   if (sig.length !== 1) throw new ItlError('ERR_SIGNER', `expected one SIGNATURE element after layout, found ${sig.length}`);
   const { offset, length } = sig[0]!;
-  const range = signedRange(unsigned, offset, length);
-  const signature = new Uint8Array(await prepared.subtle.sign(RSA_ALGORITHM, prepared.key, bufferSource(range.message)));
-  if (signature.length !== length) throw new ItlError('ERR_SIGNER', `the key made a ${signature.length}-byte signature; the certificate says ${length}`);
-  // The key must belong to the certificate the header names, or no phone will accept the file.
-  if (!(await keyBelongsToCertificate(prepared, signer, signature, range.message))) {
-    throw new ItlError('ERR_SIGNER', 'the private key does not belong to the signer certificate', { path: 'signer' });
+  const parts = signedParts(unsigned, offset, length);
+  try {
+    const signature = new Uint8Array(await prepared.subtle.sign(RSA_ALGORITHM, prepared.key, bufferSource(parts.message)));
+    if (signature.length !== length) throw new ItlError('ERR_SIGNER', `the key made a ${signature.length}-byte signature; the certificate says ${length}`);
+    // The key must belong to the certificate the header names, or no phone will accept the file.
+    if (!(await keyBelongsToCertificate(prepared, signer, signature, parts.message))) {
+      throw new ItlError('ERR_SIGNER', 'the private key does not belong to the signer certificate', { path: 'signer' });
+    }
+    unsigned.set(signature, offset + 3);
+    return unsigned;
+  } finally {
+    parts.release();
   }
-  const out = unsigned;
-  out.set(signature, offset + 3);
-  return out;
 }

@@ -1,14 +1,6 @@
 import { HEADER_SIGNATURE_TAG, PADDING_TAG } from '../format/tags.js';
 
-/** Where the SIGNATURE element sits, and the bytes a signature covers (format.md §5). */
-export interface SignedRange {
-  /** Offset of the SIGNATURE tag byte. */
-  signatureOffset: number;
-  /** Size of the whole SIGNATURE element (3 + signature length). */
-  signatureElementSize: number;
-  /** The signed bytes: the file with the SIGNATURE element cut out. */
-  message: Uint8Array;
-}
+// The bytes a signature covers (format.md §5): the whole file minus the SIGNATURE element.
 
 /**
  * The top-level SIGNATURE elements of a file this library just encoded (so well formed): a walk
@@ -29,15 +21,6 @@ export function topLevelSignatures(file: Uint8Array): { offset: number; length: 
     p += 3 + length;
   }
   return out;
-}
-
-/** The whole file minus the SIGNATURE element at `offset` (one copy of the rest). */
-export function signedRange(file: Uint8Array, offset: number, signatureLength: number): SignedRange {
-  const size = 3 + signatureLength;
-  const message = new Uint8Array(file.length - size);
-  message.set(file.subarray(0, offset));
-  message.set(file.subarray(offset + size), offset);
-  return { signatureOffset: offset, signatureElementSize: size, message };
 }
 
 /**
