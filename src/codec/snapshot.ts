@@ -1,4 +1,4 @@
-import type { Binding } from '../format/bindings.js';
+import { RECORD_BINDINGS, type Binding } from '../format/bindings.js';
 import type { Element, TrustListHeader, TrustRecord } from '../model/types.js';
 
 // What the decoder saw, so the encoder can tell an untouched header or record from an edited one
@@ -52,9 +52,13 @@ class Decoded {
     const snap = model.#snapshot;
     if (snap === undefined) return undefined;
     const typed = snap.typed;
-    for (let i = 0; i < bindings.length; i++) {
-      const b = bindings[i]!;
-      if (b.get(model) !== typed[b.tag]) return undefined;
+    if (bindings === (RECORD_BINDINGS as ReadonlyArray<Binding<unknown>>)) {
+      if (!sameRecordFields(model as unknown as TrustRecord, typed)) return undefined;
+    } else {
+      for (let i = 0; i < bindings.length; i++) {
+        const b = bindings[i]!;
+        if (b.get(model) !== typed[b.tag]) return undefined;
+      }
     }
     const versions = snap.versions;
     if (versions) {
@@ -145,3 +149,35 @@ const VERSION_TAGS = [1, 28];
 function isVersion(v: unknown): v is { major: unknown; minor: unknown } {
   return typeof v === 'object' && v !== null && !(v instanceof Uint8Array);
 }
+
+/**
+ * `b.get(record) === typed[b.tag]` for every record binding, written out: twelve plain property
+ * reads instead of twelve calls through the binding table, for every record encoded. The check
+ * below ties it to RECORD_BINDINGS, so the two lists cannot drift apart.
+ */
+function sameRecordFields(r: TrustRecord, t: readonly unknown[]): boolean {
+  return (
+    r.recordLength === t[1] &&
+    r.dnsName === t[2] &&
+    r.subjectName === t[3] &&
+    r.role === t[4] &&
+    r.issuerName === t[5] &&
+    r.serialNumber === t[6] &&
+    r.publicKey === t[7] &&
+    r.signature === t[8] &&
+    r.certificate === t[9] &&
+    r.ipAddress === t[10] &&
+    r.certificateHash === t[11] &&
+    r.hashAlgorithm === t[12]
+  );
+}
+
+for (const b of RECORD_BINDINGS) {
+  const probe = {} as TrustRecord;
+  const marker = {};
+  b.set(probe, marker);
+  const typed: unknown[] = [];
+  typed[b.tag] = marker;
+  if (!sameRecordFields(probe, typed) || sameRecordFields(probe, [])) throw new Error(`snapshot.ts: sameRecordFields does not read ${b.path} at tag ${b.tag}`);
+}
+if (RECORD_BINDINGS.length !== 12) throw new Error('snapshot.ts: sameRecordFields lists 12 record fields');
