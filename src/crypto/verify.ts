@@ -282,7 +282,7 @@ async function tryCandidate(
       return { reason: 'MODULUS_MISMATCH', message: `the signature has ${sigLength} bytes but the given key is ${alg.modulusLength} bits` };
     }
     try {
-      key = await publicKeyFor(subtle, c.cryptoKey, digest);
+      key = (c.cryptoKey.algorithm as RsaHashedKeyAlgorithm).hash?.name === WEBCRYPTO_HASH[digest] ? c.cryptoKey : await reimportFor(subtle, c.cryptoKey, digest);
     } catch (e) {
       return { reason: 'UNSUPPORTED_KEY', message: `the given key is bound to another hash and cannot be re-imported for ${WEBCRYPTO_HASH[digest]}: ${(e as Error).message}` };
     }
@@ -306,9 +306,7 @@ async function cachedVerifyKey(subtle: SubtleCrypto, spki: Uint8Array, digest: k
 }
 
 /** A caller's CryptoKey bound to the digest in use: re-imported via SPKI, which a non-extractable key refuses. */
-async function publicKeyFor(subtle: SubtleCrypto, key: CryptoKey, digest: keyof typeof WEBCRYPTO_HASH): Promise<CryptoKey> {
-  const alg = key.algorithm as RsaHashedKeyAlgorithm;
-  if (alg.hash?.name === WEBCRYPTO_HASH[digest]) return key;
+async function reimportFor(subtle: SubtleCrypto, key: CryptoKey, digest: keyof typeof WEBCRYPTO_HASH): Promise<CryptoKey> {
   const spki = new Uint8Array(await subtle.exportKey('spki', key));
   return rsaVerifyKey(subtle, spki, digest);
 }
