@@ -6,7 +6,7 @@ import type { Element, TrustList, TrustListHeader, TrustRecord } from '../model/
 import { bindingOf, type Lookup } from './bind.js';
 import { completeLayout } from './layout.js';
 import { checkNesting } from './nesting.js';
-import { untouched } from './snapshot.js';
+import { untouched } from './untouched.js';
 
 const HEADER_AT = HEADER_BINDING_BY_TAG.at as Lookup<TrustListHeader>;
 const RECORD_AT = RECORD_BINDING_BY_TAG.at as Lookup<TrustRecord>;
