@@ -17,10 +17,33 @@ const RECORD_AT = RECORD_BINDING_BY_TAG.at as Lookup<TrustRecord>;
  * record over 65535 bytes throws `ERR_TOO_LARGE`.
  */
 export function encodeTrustList(list: TrustList): Uint8Array {
+  const whole = untouchedFile(list);
+  if (whole) return whole;
   const w = new ByteWriter(estimateSize(list));
   encodeHeaderTo(w, list.header);
   encodeBodyTo(w, list);
   return w.finish();
+}
+
+/**
+ * The usual case of re-encoding a decoded list: when the header and every record are untouched
+ * (untouched.ts) and lie end to end in the input they were decoded from, the file is that stretch
+ * of the input, copied once.
+ */
+function untouchedFile(list: TrustList): Uint8Array | undefined {
+  const header = list.header;
+  if (list.trailing || !header) return undefined;
+  const first = untouched(header, header.elements ?? [], HEADER_BINDINGS);
+  if (!first || first.start !== 0) return undefined;
+  let end = first.end;
+  const records = list.records;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    const snap = untouched(r, r.elements ?? [], RECORD_BINDINGS);
+    if (!snap || snap.source !== first.source || snap.start !== end) return undefined;
+    end = snap.end;
+  }
+  return first.source.slice(0, end);
 }
 
 /** What follows the header: the records, then (lenient decoding) the trailing bytes. */
