@@ -46,8 +46,13 @@ export interface SignOptions {
  */
 export async function signTrustList(list: TrustList, signer: Signer, options: SignOptions = {}): Promise<Uint8Array> {
   const prepared = await prepareHeader(list.header, signer, options);
-  const w = new ByteWriter(1024 + list.records.reduce((n, r) => n + (r.recordLength ?? 0), 0) + (list.trailing?.length ?? 0));
-  writeHeader(w, prepared);
+  // The header first, on its own, so the file's buffer can be sized exactly (no final copy) when
+  // the records are as decoded; their stored lengths are then their sizes.
+  const head = new ByteWriter(1024);
+  writeHeader(head, prepared);
+  const header = head.finish();
+  const w = new ByteWriter(header.length + list.records.reduce((n, r) => n + plausibleLength(r.recordLength), 0) + (list.trailing?.length ?? 0));
+  w.bytes(header);
   encodeBodyTo(w, list);
   return completeSignature(w.finish(), prepared, signer);
 }
@@ -60,6 +65,9 @@ export async function signHeadered(header: TrustListHeader, body: Uint8Array, si
   w.bytes(body);
   return completeSignature(w.finish(), prepared, signer);
 }
+
+/** A record's stored RECORDLENGTH when it can be one, else a guess (the writer grows as needed). */
+const plausibleLength = (n: number | undefined): number => (typeof n === 'number' && Number.isInteger(n) && n >= 5 && n <= 0xffff ? n : 1024);
 
 /** The prepared header, then (`align4`) PADDING bytes up to a multiple of 4, counted in HeaderLength. */
 function writeHeader(w: ByteWriter, prepared: PreparedHeader): void {
