@@ -29,6 +29,6 @@ export const MODULUS_CODES: Record<number, number> = { 0: 64, 1: 128, 2: 256, 3:
 
 /** The modulus code for a signature of `bytes` bytes, or `undefined` for unsupported sizes. */
 export function modulusCodeFor(bytes: number): number | undefined {
-  for (const [code, size] of Object.entries(MODULUS_CODES)) if (size === bytes) return Number(code);
-  return undefined;
+  return bytes === 64 ? 0 : bytes === 128 ? 1 : bytes === 256 ? 2 : bytes === 512 ? 3 : undefined;
 }
+for (const [code, size] of Object.entries(MODULUS_CODES)) if (modulusCodeFor(size) !== Number(code)) throw new Error(`modulus table: ${code}`);
