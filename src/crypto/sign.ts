@@ -11,7 +11,8 @@ import type { Element, SignerInfo, TrustList, TrustListHeader, TrustRecord } fro
 import { boundElements } from '../codec/bind.js';
 import { RECORD_BINDING_BY_TAG } from '../format/bindings.js';
 import { rsaSigningKey, rsaVerifyKey, RSA_ALGORITHM } from './keys.js';
-import { signedParts, topLevelSignatures } from './signed-range.js';
+import { scanHeaderFacts } from './header-facts.js';
+import { signedParts } from './signed-range.js';
 import { bufferSource, resolveSubtle } from './subtle.js';
 
 export interface SignOptions {
@@ -221,7 +222,8 @@ function keepPadding(source: readonly Element[], elements: Element[]): Element[]
 }
 
 async function completeSignature(unsigned: Uint8Array, prepared: PreparedHeader, signer: Signer): Promise<Uint8Array> {
-  const sig = topLevelSignatures(unsigned);
+  // What verification will read: the file was just written, so its header can be scanned as is.
+  const sig = scanHeaderFacts(unsigned, (unsigned[8]! << 8) | unsigned[9]!).signatures.filter((s) => s.topLevel);
   if (sig.length !== 1) throw new ItlError('ERR_SIGNER', `expected one SIGNATURE element after layout, found ${sig.length}`);
   const { offset, length } = sig[0]!;
   const parts = signedParts(unsigned, offset, length);

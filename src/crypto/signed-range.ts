@@ -1,27 +1,4 @@
-import { HEADER_SIGNATURE_TAG, PADDING_TAG } from '../format/tags.js';
-
 // The bytes a signature covers (format.md §5): the whole file minus the SIGNATURE element.
-
-/**
- * The top-level SIGNATURE elements of a file this library just encoded (so well formed): a walk
- * over the header's top-level elements, containers skipped by their length. The signer uses it
- * instead of decoding the header it has just written.
- */
-export function topLevelSignatures(file: Uint8Array): { offset: number; length: number }[] {
-  const headerLength = (file[8]! << 8) | file[9]!;
-  const out: { offset: number; length: number }[] = [];
-  for (let p = 10; p < headerLength; ) {
-    const tag = file[p]!;
-    if (tag === PADDING_TAG) {
-      p++;
-      continue;
-    }
-    const length = (file[p + 1]! << 8) | file[p + 2]!;
-    if (tag === HEADER_SIGNATURE_TAG) out.push({ offset: p, length });
-    p += 3 + length;
-  }
-  return out;
-}
 
 /**
  * The signed bytes and the signature value, copied (the message, then the signature) into a
