@@ -57,44 +57,6 @@ function bindInto<M>(elements: readonly Element[], at: Lookup<M>, bound: Map<Ele
 }
 
 /**
- * The binding of each element, in the shape of the element list: a container's entry is the tree
- * of its children. The same rule as `boundElements`, without a Map (the encoder's form of it).
- */
-export type BindTree<M> = (Binding<M> | BindTree<M> | undefined)[];
-
-/** `boundElements` as a tree, and the bit set of the bound tags. */
-export function bindTree<M>(elements: readonly Element[], byTag: ReadonlyMap<number, Binding<M>>): { tree: BindTree<M>; seen: number } {
-  const tree: BindTree<M> = new Array(elements.length);
-  const seen = bindTreeInto(elements, lookup(byTag), tree, 0, []);
-  return { tree, seen };
-}
-
-/** `firsts[tag]` is the element bound for `tag`: the same object listed twice is bound twice, as `Map#get` would say. */
-function bindTreeInto<M>(elements: readonly Element[], at: Lookup<M>, tree: BindTree<M>, seen: number, firsts: Element[]): number {
-  for (let i = 0; i < elements.length; i++) {
-    const el = elements[i]!;
-    if (el.children) {
-      const sub: BindTree<M> = new Array(el.children.length);
-      tree[i] = sub;
-      seen = bindTreeInto(el.children, at, sub, seen, firsts);
-      continue;
-    }
-    const b = bindingOf(at, el.tag);
-    if (!b) continue;
-    if (seen & (1 << b.tag)) {
-      if (firsts[b.tag] === el) tree[i] = b;
-      continue;
-    }
-    if (el.value === undefined || b.codec.accepts(el.value)) {
-      tree[i] = b;
-      seen |= 1 << b.tag;
-      firsts[b.tag] = el;
-    }
-  }
-  return seen;
-}
-
-/**
  * Set the typed fields of `model` from its decoded elements; report values of the wrong size.
  * One pass in walk order, each value decoded once: the fields bound by the rule of
  * `boundElements` are set in walk order, then the values of the wrong size are reported, in walk

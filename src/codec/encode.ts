@@ -8,9 +8,6 @@ import { completeLayout } from './layout.js';
 import { checkNesting } from './nesting.js';
 import { untouched } from './untouched.js';
 
-const HEADER_AT = HEADER_BINDING_BY_TAG.at as Lookup<TrustListHeader>;
-const RECORD_AT = RECORD_BINDING_BY_TAG.at as Lookup<TrustRecord>;
-
 /**
  * Encode a trust list. Every length (containers, HeaderLength, RECORDLENGTH) is computed from the
  * contents; padding, element order and unknown elements are written as stored. A value, header or

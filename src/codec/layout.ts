@@ -1,7 +1,7 @@
 import type { Binding } from '../format/bindings.js';
 import { HEADER_FIELD_PARENT } from '../format/bindings.js';
 import type { Element } from '../model/types.js';
-import { bindTree, boundElements, type BindTree } from './bind.js';
+import { boundElements } from './bind.js';
 
 /** CUCM header element order (format.md §3.2): where a field missing from the element list goes. */
 const HEADER_RANK: ReadonlyMap<number, number> = new Map([1, 2, 28, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 13].map((t, i) => [t, i]));
@@ -27,33 +27,20 @@ export function completeLayout<M>(
   byTag: ReadonlyMap<number, Binding<M>>,
   namespace: 'header' | 'record',
 ): Element[] {
-  return completeLayoutBound(elements, model, bindings, byTag, namespace).elements;
-}
-
-/**
- * `completeLayout`, and which element of it carries each typed field (the rule of
- * `boundElements`), as a `BindTree`. Computed once when nothing is missing, which is the usual case.
- */
-export function completeLayoutBound<M>(
-  elements: readonly Element[],
-  model: M,
-  bindings: ReadonlyArray<Binding<M>>,
-  byTag: ReadonlyMap<number, Binding<M>>,
-  namespace: 'header' | 'record',
-): { elements: Element[]; tree: BindTree<M> } {
-  const { tree, seen } = bindTree(elements, byTag);
+  const seen = new Set<number>();
+  for (const b of boundElements(elements, byTag).values()) seen.add(b.tag);
   const missing: Binding<M>[] = [];
   for (const b of bindings) {
-    if (!(seen & (1 << b.tag)) && b.get(model) !== undefined && !(b.tag === 2 && namespace === 'header') && !(b.tag === 1 && namespace === 'record')) missing.push(b);
+    if (!seen.has(b.tag) && b.get(model) !== undefined && !(b.tag === 2 && namespace === 'header') && !(b.tag === 1 && namespace === 'record')) missing.push(b);
   }
-  if (missing.length === 0) return { elements: elements as Element[], tree };
+  if (missing.length === 0) return elements as Element[];
   const rank = namespace === 'header' ? HEADER_RANK : RECORD_RANK;
   const top = elements.map((e) => (e.children ? { ...e, children: [...e.children] } : e));
   for (const b of missing) {
     const parentTag = namespace === 'header' ? HEADER_FIELD_PARENT.get(b.tag) : undefined;
     insertRanked(parentTag === undefined ? top : containerFor(top, parentTag, rank), { tag: b.tag }, rank);
   }
-  return { elements: top, tree: bindTree(top, byTag).tree };
+  return top;
 }
 
 /** The children of the container `tag` (7 for 9, top level for 3 and 7), created where it is missing. */
