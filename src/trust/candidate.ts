@@ -1,4 +1,4 @@
-import { decodeTrustList } from '../codec/decode.js';
+import { TrustListView, viewTrustList } from '../codec/view.js';
 import { encodeTrustList } from '../codec/encode.js';
 import { ItlError } from '../errors.js';
 import { decodeSignedFile, encodeSignedFile, type SignedFile } from '../signed-file/signed-file.js';
@@ -12,7 +12,8 @@ export interface Candidate {
   bytes: Uint8Array;
   /** Absent for an unsigned configuration file. */
   header?: TrustListHeader;
-  records: readonly TrustRecord[];
+  /** The file's records: a view's are decoded when a verifier asks for them. */
+  records: readonly TrustRecord[] | TrustListView;
   list?: TrustList;
 }
 
@@ -41,12 +42,15 @@ export function readCandidate(input: Uint8Array | TrustList | SignedFile, kind?:
   if (kind === 'config' || (kind === undefined && SIGNED_FILE_NAME.test(headerOnly.header.filename ?? ''))) {
     return { kind: 'config', bytes: input, header: headerOnly.header, records: [] };
   }
-  const list = decodeTrustList(input, kind ? { kind } : {});
-  return { kind: list.kind, bytes: input, header: list.header, records: list.records, list };
+  // A view of a copy: only the header and the records the verifier looks up get decoded, and the
+  // caller may change `input` while the evaluation awaits.
+  const list = viewTrustList(input.slice(), kind ? { kind } : {});
+  return { kind: list.kind, bytes: list.bytes, header: list.header, records: list, list };
 }
 
 /** Installed lists may come as bytes or as models. */
 export function readInstalled(input: TrustList | Uint8Array | undefined, kind: 'ITL' | 'CTL'): TrustList | undefined {
   if (input === undefined) return undefined;
-  return input instanceof Uint8Array ? decodeTrustList(input, { kind }) : input;
+  // As for candidates: a view of a copy, so a long installed ITL is not decoded to find one signer.
+  return input instanceof Uint8Array ? viewTrustList(input.slice(), { kind }) : input;
 }
