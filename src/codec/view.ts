@@ -21,8 +21,9 @@ const STRICT = new DecodeContext(false);
  *
  * A view is a `TrustList`, so it goes wherever one goes (`verifyTrustList`, `evaluateTrust`,
  * `toJSON`, `lintTrustList`...). Its header and records are decoded once and shared: treat them
- * as read-only, and call `toTrustList()` for a model to edit. Do not change `bytes` while the view
- * is in use; pass a copy if you will.
+ * as read-only, and call `toTrustList()` for a model to edit, or to spread, clone or send to a
+ * worker (a view's header and records are getters: `{...view}` and `structuredClone(view)` do not
+ * carry them). Do not change `bytes` while the view is in use; pass a copy if you will.
  */
 export class TrustListView implements TrustList {
   readonly kind: TrustListKind;
