@@ -8,19 +8,17 @@ import type { Element, TrustListHeader, TrustRecord } from '../model/types.js';
 // is encoded field by field), and, unlike a WeakMap, free for the garbage collector.
 
 /** Where a decoded header or record came from, and what it held. */
-export class Snapshot {
-  constructor(
-    /** The decoded input; the model's values are views of it. */
-    readonly source: Uint8Array,
-    readonly start: number,
-    readonly end: number,
-    /** Every element in walk order, as [element, tag, value, children] quadruples. */
-    readonly flat: unknown[],
-    /** Each typed value at the index of its tag. */
-    readonly typed: unknown[],
-    /** [tag, major, minor] of each Version among them: a Version object may be edited in place. */
-    readonly versions: number[] | undefined,
-  ) {}
+export interface Snapshot {
+  /** The decoded input; the model's values are views of it. */
+  readonly source: Uint8Array;
+  readonly start: number;
+  readonly end: number;
+  /** Every element in walk order, as [element, tag, value, children] quadruples. */
+  readonly flat: unknown[];
+  /** Each typed value at the index of its tag. */
+  readonly typed: unknown[];
+  /** [tag, major, minor] of each Version among them: a Version object may be edited in place. */
+  readonly versions: number[] | undefined;
 }
 
 /** A header or record made by the decoder. */
@@ -38,7 +36,7 @@ class Decoded {
       const v = typed[tag];
       if (isVersion(v)) (versions ??= []).push(tag, v.major as number, v.minor as number);
     }
-    model.#snapshot = new Snapshot(source, start, end, flatten(elements), typed, versions);
+    model.#snapshot = { source, start, end, flat: flatten(elements), typed, versions };
   }
 
   /** What `model` was decoded from and held then, if the decoder made it. */
