@@ -146,7 +146,7 @@ function hasMissing<M>(model: M, bindings: ReadonlyArray<Binding<M>>, seen: numb
 class ElementWriter<M> {
   /** The bound tags so far, as bits. */
   seen = 0;
-  /** The element bound for each tag, once some tag is seen twice. */
+  /** The element bound for each tag: an element object listed twice is bound both times. */
   private firsts: (Element | undefined)[] | undefined = undefined;
   private readonly w: ByteWriter;
   private readonly model: M;
@@ -254,7 +254,12 @@ function encodeTyped<M>(b: Binding<M>, value: unknown, path: string): Uint8Array
  * zero-capacity writer cannot grow by doubling) or with an invalid size.
  */
 function estimateSize(list: TrustList): number {
-  let n = lengthHint(list.header.headerLength, 512) + (list.trailing?.length ?? 0);
+  return lengthHint(list.header.headerLength, 512) + estimateBodySize(list);
+}
+
+/** `estimateSize` of what follows the header (the signer sizes its file from it too). */
+export function estimateBodySize(list: Pick<TrustList, 'records' | 'trailing'>): number {
+  let n = list.trailing?.length ?? 0;
   for (const r of list.records) n += lengthHint(r.recordLength, (r.certificate?.length ?? 0) + 512);
   return n;
 }

@@ -1,8 +1,7 @@
 import { decodeCString } from '../bytes/text.js';
 import { HEADER_BINDINGS, RECORD_BINDINGS, type Binding } from '../format/bindings.js';
-import { ROLES } from '../format/roles.js';
 import type { TrustListKind } from '../model/types.js';
-import { kindFromFilename } from './kind.js';
+import { kindFromFilename, kindFromRoles } from './kind.js';
 
 // One pass that accepts exactly what the strict decoder accepts and builds nothing: the fast path
 // of `viewTrustList`. It mirrors decode-header.ts, decode-records.ts and the size rule of bind.ts
@@ -30,8 +29,8 @@ export class TrustListScan {
   /** Offset of the FILENAME value (the first, in walk order), or -1. */
   filenameAt = -1;
   filenameEnd = -1;
-  tvs = false;
-  servers = 0;
+  /** Each record's FUNCTION (its first one), or -1: the kind may follow from the roles. */
+  readonly roles: number[] = [];
   readonly recordStarts: number[] = [];
   constructor(readonly headerLength: number) {}
 
@@ -41,8 +40,7 @@ export class TrustListScan {
       const named = filenameKind(bytes, this.filenameAt, this.filenameEnd);
       if (named !== undefined) return named;
     }
-    if (this.tvs) return 'ITL';
-    return this.servers > 1 ? 'CTL' : 'ITL';
+    return kindFromRoles(this.roles);
   }
 }
 
@@ -75,8 +73,7 @@ export function scanTrustList(b: Uint8Array): TrustListScan | undefined {
       if (tag === FUNCTION && role < 0) role = (b[at]! << 8) | b[at + 1]!;
       q = at + len;
     }
-    if (role === ROLES.TVS) scan.tvs = true;
-    else if (role === ROLES['CCM+TFTP'] || role === ROLES.CCM) scan.servers++;
+    scan.roles.push(role);
     p = end;
   }
   return scan;

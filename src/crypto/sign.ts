@@ -1,5 +1,5 @@
 import { ByteWriter } from '../bytes/writer.js';
-import { encodeBodyTo, encodeHeaderTo, encodeValue } from '../codec/encode.js';
+import { encodeBodyTo, encodeHeaderTo, encodeValue, estimateBodySize } from '../codec/encode.js';
 import { rsaModulusBits, rsaPrivateKeyPublicParts, rsaPublicKeyParts, spkiInfo } from '../der/der.js';
 import { bytesEqual } from '../bytes/hex.js';
 import { ItlError } from '../errors.js';
@@ -52,7 +52,7 @@ export async function signTrustList(list: TrustList, signer: Signer, options: Si
   const head = new ByteWriter(1024);
   writeHeader(head, prepared);
   const header = head.finish();
-  const w = new ByteWriter(header.length + list.records.reduce((n, r) => n + plausibleLength(r.recordLength), 0) + (list.trailing?.length ?? 0));
+  const w = new ByteWriter(header.length + estimateBodySize(list));
   w.bytes(header);
   encodeBodyTo(w, list);
   return completeSignature(w.finish(), prepared, signer);
@@ -66,9 +66,6 @@ export async function signHeadered(header: TrustListHeader, body: Uint8Array, si
   w.bytes(body);
   return completeSignature(w.finish(), prepared, signer);
 }
-
-/** A record's stored RECORDLENGTH when it can be one, else a guess (the writer grows as needed). */
-const plausibleLength = (n: number | undefined): number => (typeof n === 'number' && Number.isInteger(n) && n >= 5 && n <= 0xffff ? n : 1024);
 
 /** The prepared header, then (`align4`) PADDING bytes up to a multiple of 4, counted in HeaderLength. */
 function writeHeader(w: ByteWriter, prepared: PreparedHeader): void {

@@ -84,8 +84,8 @@ type Failure = { reason: VerifyReason; message: string };
  * verifies over every other byte of the file. Bytes that do not decode throw an `ItlError`.
  */
 export async function verifyTrustList(input: Uint8Array | TrustList, options: VerifyOptions = {}): Promise<VerifyResult> {
-  // Not copied: verifyHeadered reads all it needs from the bytes before its first await. Only the
-  // header, and the records naming the signer, get decoded.
+  // Not copied: verifyFacts reads all it needs from the bytes before its first await. The header is
+  // scanned, not decoded; only the records naming the signer get decoded.
   const bytes = input instanceof Uint8Array ? input : encodeTrustList(input);
   const view = viewTrustList(bytes);
   return verifyFacts(bytes, scanHeaderFacts(bytes, view.headerLength), view, options);
@@ -191,12 +191,13 @@ function findCandidates(header: HeaderFacts, ownRecords: readonly TrustRecord[] 
   const serial = header.serialNumber;
   if (!serial) return { reason: 'NO_SIGNER_INFO', message: 'the header names no signer serial number' };
   const source = options.trustList ? 'trust-list' : 'file';
-  const records = options.trustList ?? ownRecords;
+  // A view is searched by serial in its bytes, so only the records naming the signer get decoded.
+  const records = options.trustList instanceof TrustListView ? options.trustList : (options.trustList?.records ?? ownRecords);
   const issuer = header.issuerName();
   const indexed =
     records instanceof TrustListView
       ? recordsNamingSerial(records, serial).map((recordIndex) => ({ record: records.record(recordIndex), recordIndex }))
-      : (Array.isArray(records) ? records : (records as TrustList).records).map((record, recordIndex) => ({ record, recordIndex }));
+      : records.map((record, recordIndex) => ({ record, recordIndex }));
   const matching = indexed
     .filter(({ record }) => record.serialNumber && bytesEqual(record.serialNumber, serial) && (issuer === undefined || record.issuerName === undefined || record.issuerName === issuer));
   if (matching.length === 0) {
